@@ -1,0 +1,86 @@
+"""Annotate a document: chrome, sentences, mentions and dates (the shared input of extractors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates
+from .documents import Document, chrome_spans
+from .mentions import Mention, find_mentions
+from .resources import Resources
+from .sentences import split_sentences
+
+
+# "China News Service, March 4 (Reporter ...)": the date of the report, not of an event.
+_DATELINE = re.compile(r"^[^.]{0,60}\b(?:News|Agency|Service|Press|Times|Post|TASS|Xinhua|Reuters|CGTN|AP|AFP)\b[^.]{0,40},\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its mentions and dates; offsets of mentions are into the body."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    chrome: bool
+
+    def local(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.start, m.end - self.start
+
+    @property
+    def date(self) -> dt.date | None:
+        """The first resolved date of the sentence, if any."""
+        return self.date_near(0)
+
+    def date_near(self, pos: int) -> dt.date | None:
+        """The resolved date closest to local offset ``pos``, preferring one before it."""
+        best: tuple[int, dt.date] | None = None
+        for d in self.dates:
+            if not d.dates:
+                continue
+            dist = pos - d.end if d.end <= pos else (d.start - pos) + 1000
+            if best is None or dist < best[0]:
+                best = (dist, d.dates[0])
+        return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    document: Document
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+
+def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
+    """Split a document into sentences and find its mentions and dates."""
+    body = doc.body
+    mentions = find_mentions(body, doc.doc_id, res)
+    spans = split_sentences(body, [(m.start, m.end) for m in mentions])
+    chrome = chrome_spans(body, res.lexicon)
+    sentences: list[Sentence] = []
+    last: dt.date | None = None
+    mi = 0
+    for i, sp in enumerate(spans):
+        while mi < len(mentions) and mentions[mi].start < sp.start:
+            mi += 1
+        own = []
+        j = mi
+        while j < len(mentions) and mentions[j].start < sp.end:
+            own.append(mentions[j])
+            j += 1
+        text = body[sp.start:sp.end]
+        is_chrome = any(a <= sp.start and sp.end <= b for a, b in chrome)
+        dates = tuple(d for d in find_dates(text, doc.published, last) if not _DATELINE.search(text[: d.start]))
+        for d in dates:
+            if d.dates and d.kind != "same-day":
+                last = d.dates[-1]
+        sentences.append(Sentence(i, sp.start, sp.end, text, tuple(own), dates, is_chrome))
+    return AnnotatedDocument(doc, tuple(sentences))

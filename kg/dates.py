@@ -1,0 +1,136 @@
+"""Date expressions: absolute ("March 3, 2022", "3 March") and relative to the publication
+date ("on the 7th", "Tuesday", "last week", "the same day")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_M = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_D = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("md-and", re.compile(_M + r" " + _D + r"(?: and|,| to|-|–) ?" + _D + r"\b(?:,? (\d{4}))?")),
+    ("dm-and", re.compile(r"\b" + _D + r"(?: and|,| to|-|–) ?" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
+    ("md", re.compile(_M + r" " + _D + r"\b(?:,? (\d{4}))?")),
+    ("dm", re.compile(r"\b" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
+    ("the-nth", re.compile(r"\b(?:on|from|since|by) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?:(?: to|-| and) (?:the )?(\d{1,2})(?:st|nd|rd|th))?")),
+    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
+    ("same-day", re.compile(r"\b(?:on )?the same day\b")),
+    ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
+    ("last-week", re.compile(r"\blast week\b", re.I)),
+]
+_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|next|upcoming)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence (offsets relative to the sentence start)."""
+
+    start: int
+    end: int
+    kind: str
+    dates: tuple[dt.date, ...]  # resolved dates; empty when only approximate
+    approximate: bool = False
+
+
+def _mk(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: dt.date | None) -> int | None:
+    """A year for a month/day without one: the publication year, unless that puts the date
+    more than about half a year after publication (then the year before)."""
+    if ref is None:
+        return None
+    cand = _mk(ref.year, month, day)
+    if cand is not None and (cand - ref).days > 183:
+        return ref.year - 1
+    return ref.year
+
+
+def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = None) -> list[DateMention]:
+    """Find and resolve date expressions in one sentence.
+
+    ``published`` anchors relative dates; ``last`` is the latest date mentioned before this
+    sentence (for "the same day").
+
+    >>> pub = dt.date(2022, 3, 10)
+    >>> [d.dates for d in find_dates("Peskov said on the 7th that...", pub)]
+    [(datetime.date(2022, 3, 7),)]
+    >>> [d.dates for d in find_dates("a second and third round on 3 and 7 March", pub)]
+    [(datetime.date(2022, 3, 3), datetime.date(2022, 3, 7))]
+    >>> [d.dates for d in find_dates("He will speak to Putin on Tuesday.", dt.date(2025, 3, 17))]
+    [(datetime.date(2025, 3, 18),)]
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    future = bool(_FUTURE.search(sentence))
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            dates = _resolve(kind, m, published, last, future)
+            if dates is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), kind, dates, approximate=not dates))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | None,
+             future: bool) -> tuple[dt.date, ...] | None:
+    g = m.groups()
+    out: list[dt.date | None] = []
+    if kind == "iso":
+        out = [_mk(int(g[0]), int(g[1]), int(g[2]))]
+    elif kind in ("md", "dm"):
+        month, day = (MONTHS[g[0].lower()], int(g[1])) if kind == "md" else (MONTHS[g[1].lower()], int(g[0]))
+        year = int(g[2]) if g[2] else _year_for(month, day, ref)
+        out = [_mk(year, month, day)] if year else []
+    elif kind in ("md-and", "dm-and"):
+        if kind == "md-and":
+            month, days = MONTHS[g[0].lower()], (int(g[1]), int(g[2]))
+        else:
+            month, days = MONTHS[g[2].lower()], (int(g[0]), int(g[1]))
+        year = int(g[3]) if g[3] else _year_for(month, days[0], ref)
+        out = [_mk(year, month, d) for d in days] if year else []
+    elif kind == "the-nth":
+        if ref is None:
+            return ()
+        days = [int(x) for x in g if x]
+        for d in days:
+            month, year = ref.month, ref.year
+            if d > ref.day + 7:  # "on the 28th" in an article of the 3rd: last month
+                month, year = (12, year - 1) if month == 1 else (month - 1, year)
+            out.append(_mk(year, month, d))
+    elif kind == "weekday":
+        if ref is None:
+            return ()
+        target = WEEKDAYS[g[0].lower()]
+        delta = (target - ref.weekday()) % 7
+        if future:
+            out = [ref + dt.timedelta(days=delta or 7)]
+        else:
+            out = [ref - dt.timedelta(days=(ref.weekday() - target) % 7 or 7)]
+    elif kind == "same-day":
+        return (last,) if last else ()
+    elif kind == "relative":
+        if ref is None:
+            return ()
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+        out = [ref + dt.timedelta(days=shift)]
+    elif kind == "last-week":
+        return ()  # a week, not a day: known only approximately
+    dates = tuple(d for d in out if d is not None)
+    return dates if dates or not out else None

@@ -1,0 +1,186 @@
+"""Corpus documents: header parsing, page-chrome detection, and reading files safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CorpusError
+
+HEADER_KEYS = ("title", "source", "published", "publisher")
+_HEADER = re.compile(r"^(Title|Source|Published|Publisher):[ \t]*(.*)$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A corpus document: metadata from its header and its body (offsets refer to the body)."""
+
+    doc_id: str
+    body: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+    path: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+
+def parse_document(text: str, doc_id: str, path: str | None = None) -> Document:
+    """Parse a document's text: optional ``Key: value`` header lines, a blank line, the body.
+
+    >>> d = parse_document("Title: T\\nPublished: 2022-03-04\\n\\nBody.", "x")
+    >>> (d.title, d.published.isoformat(), d.body)
+    ('T', '2022-03-04', 'Body.')
+    >>> parse_document("No header here.", "y").body
+    'No header here.'
+    """
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        m = _HEADER.match(lines[i].rstrip("\r"))
+        if not m:
+            break
+        meta[m.group(1).lower()] = m.group(2).strip()
+        i += 1
+    if meta and i < len(lines) and lines[i].strip() == "":
+        body = "\n".join(lines[i + 1 :])
+    elif meta and i == len(lines):
+        body = ""
+    elif meta:
+        body = "\n".join(lines[i:])
+    else:
+        body = text
+    published = None
+    if meta.get("published"):
+        raw = meta["published"]
+        try:
+            published = dt.date.fromisoformat(raw[:10])
+        except ValueError:
+            where = path or doc_id
+            raise CorpusError(f"{where}: malformed Published date {raw!r} (expected YYYY-MM-DD)") from None
+    return Document(
+        doc_id=doc_id,
+        body=body,
+        title=meta.get("title") or None,
+        source=meta.get("source") or None,
+        published=published,
+        publisher=meta.get("publisher") or None,
+        path=path,
+    )
+
+
+def read_document(path: Path) -> Document:
+    """Read one ``.txt`` file as a Document, with a clear error for unreadable input."""
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise CorpusError(f"{path}: permission denied (cannot read the file)") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: is a directory, expected a .txt file") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    if not data.strip():
+        raise CorpusError(f"{path}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{path}: looks like a binary file, not UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    doc = parse_document(text, path.stem, str(path))
+    if not doc.body.strip():
+        raise CorpusError(f"{path}: the file has a header but no body text")
+    return doc
+
+
+def corpus_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand files and folders into a sorted list of ``.txt`` files."""
+    files: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise CorpusError(f"{p}: no such file or directory")
+        if p.is_dir():
+            found = sorted(x for x in p.rglob("*.txt") if x.is_file())
+            if not found:
+                raise CorpusError(f"{p}: folder has no .txt files")
+            files.extend(found)
+        else:
+            files.append(p)
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        key = str(f.resolve())
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    ids = [f.stem for f in out]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise CorpusError(f"two files share the document id {dupes[0]!r}; rename one")
+    return out
+
+
+def load_corpus(paths: Iterable[Path]) -> Iterator[Document]:
+    """Yield the Documents of files and folders of ``.txt`` files, in sorted order."""
+    for f in corpus_files(paths):
+        yield read_document(f)
+
+
+# ------------------------------------------------------------------ page chrome
+
+
+def chrome_spans(body: str, lexicon: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Character spans of page furniture (banners, captions, footers, link lists).
+
+    Lines matching ``chrome-line`` or ``chrome-caption`` are chrome; a ``chrome-footer``
+    line ends the article (with the headline-like lines just before it); the paragraph
+    before a ``chrome-credit`` line ("(Reuters)") is a photo caption.
+    """
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in body.split("\n"):
+        lines.append((pos, pos + len(line), line.strip()))
+        pos += len(line) + 1
+
+    def full(name: str, text: str) -> bool:
+        pat = lexicon.get(name)
+        return bool(pat and text and (m := pat.match(text)) and m.end() == len(text))
+
+    chrome = [False] * len(lines)
+    for i, (_, _, text) in enumerate(lines):
+        if full("chrome-line", text) or full("chrome-caption", text):
+            chrome[i] = True
+        if full("chrome-credit", text):
+            chrome[i] = True
+            j = i - 1
+            while j >= 0 and not lines[j][2]:
+                j -= 1
+            if j >= 0:
+                chrome[j] = True
+    footer = next((i for i, (_, _, t) in enumerate(lines) if full("chrome-footer", t)), None)
+    if footer is not None:
+        for i in range(footer, len(lines)):
+            chrome[i] = True
+        j = footer - 1
+        while j >= 0:
+            text = lines[j][2]
+            if not text:
+                j -= 1
+                continue
+            if text.endswith(("?", '?"', "?”")) or not text.endswith((".", '."', ".”", ")", "!")):
+                chrome[j] = True
+                j -= 1
+                continue
+            break
+    return [(s, e) for (s, e, _), c in zip(lines, chrome, strict=True) if c and e > s]

@@ -1,0 +1,39 @@
+"""Named exceptions of the library; the CLI turns each into a one-line message."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error a user can cause and fix."""
+
+
+class CorpusError(KgError):
+    """A corpus path or document cannot be read (missing, empty, binary, bad header...)."""
+
+
+class OntologyError(KgError):
+    """The curated ontology data (gazetteer, codebook, lexicon) is missing or malformed."""
+
+
+class OutputError(KgError):
+    """An output file or directory cannot be written."""
+
+
+class GraphError(KgError):
+    """A graph file to analyse cannot be found or parsed."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed, not read-only, or cannot be run."""
+
+
+class ReferenceError_(KgError):
+    """A node reference (``Putin:crimea``) is unknown or ambiguous."""
+
+
+class NoPathError(KgError):
+    """Two nodes are not connected in the projection."""
+
+
+class GoldError(KgError):
+    """A gold annotation file cannot be read."""

@@ -1,0 +1,261 @@
+"""Shallow syntax shared by the extractors: clause bounds, subjects, speakers, issues.
+
+All of it works on one sentence's text with the mentions found in it; the words it looks
+for come from the lexicon in ``ontology/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..annotate import Sentence
+from ..mentions import Mention
+from ..resources import Resources
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s+but\s+|,\s*(?:while|whereas|although|though|however|yet)\b|\s+[—–]\s+|:\s*\"|\bwhile\b", re.I
+)
+_PRONOUN = re.compile(r"\b(he|she|his|her)\b", re.I)
+_THAT = re.compile(r"\b(?:that|which)\s*$", re.I)
+_DETS = re.compile(r"(?:\s*\b(?:the|a|an)\b\s*)$", re.I)
+_SIDE_FROM = re.compile(r"\b(?:delegations?|officials|representatives|envoys|negotiators|teams?)\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_COORD = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences of a document tell later ones (pronouns, 'the two sides')."""
+
+    last_person: str | None = None
+    pair_sides: tuple[str, ...] = ()
+    pair_persons: tuple[str, ...] = ()
+    main_sides: tuple[str, ...] = ()
+
+    def update(self, sent: Sentence, res: Resources) -> None:
+        persons = [m.entity for m in sent.mentions if m.sense == "actor" and "Person" in res.entities[m.entity].types]
+        if persons:
+            self.last_person = persons[-1]
+        if res.lexicon["talks-noun"].search(sent.text) and not res.lexicon["talks-planned"].search(sent.text):
+            view = SentenceView(sent, res)
+            subjects = [m for s, _e, m in view.actor_mentions()
+                        if not m.modifier and (not is_object(view, s) or re.search(r"\b(?:with|between)\s+$", sent.text[:s]))]
+            sides = _distinct(res.side_of(m.entity) for m in subjects
+                              if res.entities[res.side_of(m.entity)].kind == "Country")
+            if len(sides) >= 2:
+                self.pair_sides = tuple(sides[:2])
+            people = _distinct(persons)
+            if len(people) >= 2:
+                self.pair_persons = tuple(people[:2])
+
+
+def _distinct(items):  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A reported-speech frame: who speaks, and from where in the sentence it governs."""
+
+    actors: tuple[str, ...]
+    generic: bool
+    verb_end: int
+    verb_start: int = 0
+    attitude: bool = False   # "hopes that": the speaker's own stance, whoever the subject is
+
+
+@dataclass
+class SentenceView:
+    """A sentence with local mention offsets and handy look-ups."""
+
+    sent: Sentence
+    res: Resources
+    mentions: list[tuple[int, int, Mention]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = [(*self.sent.local(m), m) for m in self.sent.mentions]
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def actor_mentions(self) -> list[tuple[int, int, Mention]]:
+        return [x for x in self.mentions if x[2].sense == "actor"]
+
+
+def clause_end(text: str, start: int, enumeration: bool = False) -> int:
+    """The end of the clause that continues at ``start``."""
+    if enumeration:
+        m = re.compile(r"\s+but\s+").search(text, start)
+    else:
+        m = _CLAUSE_BREAK.search(text, start)
+    return m.start() if m else len(text)
+
+
+def clause_start(text: str, end: int) -> int:
+    """The start of the clause that contains offset ``end``."""
+    best = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, end):
+        best = m.end()
+    return best
+
+
+def is_object(view: SentenceView, start: int, depth: int = 0) -> bool:
+    """True if the mention starting at ``start`` is the object of a preposition or verb.
+
+    Titles between the word and the name are skipped ("with French President Macron");
+    "for X to ..." makes X a subject; in "between X and Y" both are objects.
+    """
+    text, res = view.text, view.res
+    before = text[max(0, start - 80):start]
+    if _SIDE_FROM.search(before):
+        return False
+    words = re.findall(r"[\w'’.-]+", before)
+    role = res.lexicon.get("role-word")
+    # skip a title ("former U.S. Secretary of State"); a small word stays unless inside one
+    while words and role is not None and role.fullmatch(words[-1]) and (
+            words[-1][:1].isupper() or (len(words) > 1 and words[-2][:1].isupper() and words[-1].islower()
+                                         and len(words[-1]) <= 3 and words[-1] in ("of", "for", "the"))):
+        words.pop()
+    while words and words[-1].lower() in ("the", "a", "an"):
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in ("and", "or") and depth < 3:
+        prev = [x for x in view.mentions if x[1] < start and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?", text[x[1]:start])]
+        if prev:
+            return is_object(view, prev[-1][0], depth + 1)
+        return False
+    if last == "for" and re.match(r"^\S+(?:\s+\S+){0,2}?\s+to\b", text[start:start + 40]):
+        return False  # "for Moscow to achieve ..."
+    return bool(res.lexicon["object-preposition"].fullmatch(last))
+
+
+def _coordinated(view: SentenceView, idx: int, cands: list[tuple[int, int, Mention]]) -> list[str]:
+    """The mention at ``idx`` and any mentions coordinated with it ('X and Y')."""
+    group = [cands[idx][2].entity]
+    j = idx
+    while j > 0 and _COORD.match(view.text[cands[j - 1][1]:cands[j][0]]):
+        group.insert(0, cands[j - 1][2].entity)
+        j -= 1
+    return group
+
+
+def subject_before(view: SentenceView, pos: int, ctx: Discourse, floor: int = 0) -> tuple[list[str], str]:
+    """The holder(s) of a predicate at ``pos``: the nearest subject-like actor before it.
+
+    Returns the actors and how they were found (``subject``, ``pronoun``, ``both-sides``).
+    """
+    text = view.text
+    cands = [x for x in view.actor_mentions()
+             if floor <= x[0] and x[1] <= pos and not x[2].modifier and not is_object(view, x[0])]
+    best_pos = -1
+    found: tuple[list[str], str] = ([], "none")
+    if cands:
+        i = len(cands) - 1
+        best_pos = cands[i][1]
+        found = (_coordinated(view, i, cands), "subject")
+    for m in _PRONOUN.finditer(text, floor, pos):
+        if m.end() > best_pos and ctx.last_person and not is_object(view, m.start()):
+            best_pos, found = m.end(), ([ctx.last_person], "pronoun")
+    both = view.res.lexicon.get("both-sides")
+    if both is not None:
+        for m in both.finditer(text, floor, pos):
+            if m.end() > best_pos:
+                leaders = re.search(r"leaders|heads|presidents|ministers", m.group(0), re.I)
+                pair = ctx.pair_persons if leaders and ctx.pair_persons else (ctx.pair_sides or ctx.main_sides)
+                if pair:
+                    best_pos, found = m.end(), (list(pair), "both-sides")
+    return found
+
+
+def speakers(view: SentenceView, ctx: Discourse) -> list[Speaker]:
+    """Reported-speech frames of a sentence (``X said that ...``, ``according to X``)."""
+    res, text = view.res, view.text
+    out: list[Speaker] = []
+    generic = res.lexicon["generic-speaker"]
+    for m in res.lexicon["speech"].finditer(text):
+        floor = clause_start(text, m.start())
+        actors, how = subject_before(view, m.start(), ctx, floor)
+        window = text[floor:m.start()]
+        if actors and how != "both-sides":
+            # the speaker must be close: "Peskov, Russian Presidential Press Secretary, bluntly said"
+            last_end = max((e for s, e, x in view.actor_mentions() if x.entity in actors and e <= m.start()), default=-1)
+            near = how == "pronoun" or (last_end >= 0 and (m.start() - last_end) <= 150)
+            if near:
+                gap = text[last_end:m.start()] if last_end >= 0 else ""
+                if not (generic.search(gap) and not gap.strip().startswith(",")):
+                    attitude = bool(res.lexicon["attitude"].fullmatch(m.group(0))) if "attitude" in res.lexicon else False
+                    out.append(Speaker(tuple(actors), False, m.end(), m.start(), attitude))
+                    continue
+        if generic.search(window):
+            out.append(Speaker((), True, m.end(), m.start()))
+    for m in res.lexicon["according"].finditer(text):
+        after = [x for x in view.actor_mentions() if m.start() <= x[0] <= m.end() + 12]
+        if after:
+            out.append(Speaker((after[0][2].entity,), False, m.end(), m.start()))
+        elif generic.search(text[m.end():m.end() + 40]):
+            out.append(Speaker((), True, m.end(), m.start()))
+    # '"...," Trump told reporters.' - a quote before its speech verb
+    if re.match(r'^\s*["“]', text):
+        close = re.search(r'["”]', text[1:])
+        if close:
+            after_quote = [sp for sp in out if sp.verb_start > close.start()]
+            if after_quote:
+                sp = after_quote[0]
+                out.append(Speaker(sp.actors, sp.generic, 0, 0))
+    return sorted(out, key=lambda s: s.verb_end)
+
+
+@dataclass(frozen=True)
+class IssueHit:
+    code: str
+    start: int
+    end: int
+
+
+_NEGATED_ISSUE = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?[\"“']?$", re.I)
+
+
+def find_issues(text: str, start: int, end: int, res: Resources, doc_id: str) -> list[IssueHit]:
+    """Codebook issues mentioned in ``text[start:end]``; overlapping hits: the longer wins.
+
+    An issue right after a negation ("not negotiating with Putin") is left out.
+    """
+    hits: list[IssueHit] = []
+    for issue in res.issues.values():
+        pats = list(issue.patterns) + [p for p, docs in issue.scoped if doc_id in docs]
+        for pat in pats:
+            for m in pat.finditer(text, start, end):
+                if not _NEGATED_ISSUE.search(text[max(0, m.start() - 25):m.start()]):
+                    hits.append(IssueHit(issue.code, m.start(), m.end()))
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.code))
+    kept: list[IssueHit] = []
+    for h in hits:
+        if any(h.start < k.end and k.start < h.end and k.code != h.code for k in kept):
+            continue
+        kept.append(h)
+    return sorted(kept, key=lambda h: (h.start, h.code))
+
+
+_CLAIM_STOP = re.compile(r"[;:,()]|\s+and\s+(?=[\w\"“']+\s+\w)|\s+[—–]\s+")
+
+
+def claim_text(text: str, hit: IssueHit, lo: int, hi: int) -> str:
+    """A short claim: the list item or phrase of the scope that holds the issue's words."""
+    left = lo
+    for m in _CLAIM_STOP.finditer(text, lo, hit.start):
+        left = m.end()
+    m2 = _CLAIM_STOP.search(text, hit.end, hi)
+    right = m2.start() if m2 else hi
+    phrase = text[left:right]
+    phrase = re.sub(r"\s+", " ", phrase).strip(" \t\"“”'‘’.")
+    phrase = re.sub(r"^(?:to|that|and|the|of|for|on|is|are|was|were)\s+", "", phrase, flags=re.I)
+    if len(phrase) > 120:
+        phrase = phrase[:117].rsplit(" ", 1)[0] + "..."
+    return phrase or text[hit.start:hit.end]

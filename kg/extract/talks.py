@@ -1,0 +1,259 @@
+"""Talks: negotiation rounds, meetings, summits and phone calls, with coreference inside a
+document ("this round", "the talks" and a later mention with the same date/place/round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from ..annotate import AnnotatedDocument, Sentence
+from ..records import Evidence, TalksRecord
+from ..resources import Resources
+from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
+from .positions import main_sides
+
+ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
+_ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                    r"(?:\s*(?:,|and)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))*)"
+                    r"\s+(?:\w+\s+)?rounds?\b", re.I)
+_AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+
+
+def _format(text: str, res: Resources) -> str:
+    if res.lexicon["talks-phone"].search(text) and re.search(r"phone|telephone|video|call", text, re.I):
+        return "phone call"
+    if res.lexicon["talks-summit"].search(text):
+        return "summit"
+    if _ROUND.search(text) or re.search(r"\bnegotiations?\b", text, re.I):
+        return "negotiation round"
+    return "meeting"
+
+
+def _rounds(text: str) -> list[int]:
+    m = _ROUND.search(text)
+    if not m:
+        return []
+    return [ORDINALS[w.lower()] for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() in ORDINALS]
+
+
+def _compatible_places(a: list[str], b: list[str], res: Resources) -> bool:
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x == y or y in res.ancestors(x) or x in res.ancestors(y):
+                return True
+    return False
+
+
+def _is_phone(fmt: str) -> bool:
+    return fmt == "phone call"
+
+
+class _Tracker:
+    """Talks of one document and the coreference between their mentions."""
+
+    def __init__(self, doc: AnnotatedDocument, res: Resources):
+        self.doc, self.res = doc, res
+        self.talks: list[TalksRecord] = []
+        self.recent: TalksRecord | None = None
+
+    def _evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
+        return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
+
+    def find(self, fmt: str, status: str, date: dt.date | None, rnd: int | None, places: list[str],
+             anaphoric: bool) -> TalksRecord | None:
+        for t in reversed(self.talks):
+            if _is_phone(t.format) != _is_phone(fmt) or t.status != status:
+                continue
+            if rnd is not None and t.round is not None and rnd != t.round:
+                continue
+            if date is not None and t.date is not None and date != t.date:
+                continue
+            if not _compatible_places(t.places, places, self.res):
+                continue
+            shared = ((rnd is not None and rnd == t.round) or (date is not None and date == t.date)
+                      or (bool(places) and bool(t.places) and rnd is None))
+            if shared or (anaphoric and t is self.recent):
+                return t
+        return None
+
+    def add_places(self, t: TalksRecord, places: list[str], ev: Evidence) -> None:
+        for p in places:
+            # keep the most specific: drop a place that is an ancestor of another one
+            if p in t.places or any(p in self.res.ancestors(q) for q in t.places):
+                continue
+            t.places = [q for q in t.places if q not in self.res.ancestors(p)] + [p]
+            t.place_evidence[p] = ev
+
+
+def extract_talks(doc: AnnotatedDocument, res: Resources) -> Iterator[TalksRecord]:
+    """Yield the distinct talks of a document with their attributes and evidence."""
+    tracker = _Tracker(doc, res)
+    ctx = Discourse(main_sides=main_sides(doc, res))
+    for sent in doc.sentences:
+        if not sent.chrome:
+            _sentence_talks(SentenceView(sent, res), tracker, ctx)
+        ctx.update(sent, res)
+    for i, t in enumerate(tracker.talks):
+        t.local_id = i
+        yield t
+
+
+def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: set[str],
+                  persons_only: bool) -> list[str]:
+    """Actors taking part, from the subjects and the with/between phrases of a window."""
+    res, text = view.res, view.text
+    out: list[str] = []
+    said = {a for f in speakers(view, ctx) for a in f.actors}
+    for s, _e, m in view.actor_mentions():
+        if not lo <= s < hi or m.modifier or m.entity in skip or m.entity in said:
+            continue
+        if persons_only and "Person" not in res.entities[m.entity].types:
+            continue
+        before = text[max(0, s - 30):s]
+        partner = re.search(r"\b(?:with|between|and|from|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
+        if is_object(view, s) and not partner:
+            continue
+        if m.entity not in out:
+            out.append(m.entity)
+    both = res.lexicon.get("both-sides")
+    if both is not None and both.search(text, lo, hi):
+        leaders = re.search(r"\b(?:two|both) (?:leaders|presidents|heads of state)", text[lo:hi], re.I)
+        pair = ctx.pair_persons if leaders and ctx.pair_persons else (ctx.pair_sides or ctx.main_sides)
+        out.extend(p for p in pair if p not in out)
+    return out
+
+
+def _by_pattern(view: SentenceView, name: str) -> list[str]:
+    """Actors named by a mediator/host pattern: after "... by/of X", else just before it."""
+    pat = view.res.lexicon.get(name)
+    out: list[str] = []
+    if pat is None:
+        return out
+    for m in pat.finditer(view.text):
+        if m.group(0).lower().rstrip().endswith(("of", "by")):
+            after = [x for x in view.actor_mentions() if m.end() <= x[0] <= m.end() + 20]
+            if after:
+                out.append(after[0][2].entity)
+        else:
+            before = [x for x in view.actor_mentions() if x[1] <= m.start() and m.start() - x[1] <= 30]
+            if before:
+                out.append(before[-1][2].entity)
+    return out
+
+
+def _triggers(text: str, res: Resources) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for name in ("talks-noun", "talks-verb") for m in res.lexicon[name].finditer(text)]
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
+    res, text = view.res, view.text
+    triggers = _triggers(text, res)
+    if not triggers:
+        return
+    # members of a delegation named after the talks: "The Russian delegation included X"
+    members = res.lexicon.get("participants")
+    if members is not None and tracker.recent is not None and (mm := members.search(text)):
+        ev = tracker._evidence(view.sent, "talks.delegation", tracker.recent.date)
+        for s, _e, m in view.actor_mentions():
+            if s >= mm.end() and "Person" in res.entities[m.entity].types:
+                tracker.recent.participants.setdefault(m.entity, ev)
+        tracker.recent.evidence.append(ev)
+    groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
+    for a, b in triggers:
+        c0, c1 = clause_start(text, a), clause_end(text, b)
+        if groups and groups[-1][0] == c0 and a - groups[-1][3] < 25:
+            lo, _hi, s0, _e0 = groups[-1]
+            groups[-1] = (lo, c1, s0, b)  # "held talks", "round of negotiations" stay one mention
+            continue
+        groups.append((c0, c1, a, b))
+    for i, (lo, hi, a, b) in enumerate(groups):
+        lo = max(lo, groups[i - 1][3] if i else lo)
+        hi = min(hi, groups[i + 1][2] if i + 1 < len(groups) else hi)
+        _window_talks(view, tracker, ctx, lo, hi, a, b)
+
+
+def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int) -> None:
+    res, text, sent = view.res, view.text, view.sent
+    # what a speaker says about talks is not said by the talks' participants
+    lo = max([lo, *(f.verb_end for f in speakers(view, ctx) if f.verb_end <= a)])
+    local = text[lo:hi]
+    if res.lexicon["hedge"].search(text, max(lo, a - 50), a) and re.search(r"rumou?r|speculat|seem", text, re.I):
+        return
+    planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
+    status = "Planned" if planned else "Held"
+    anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
+    event = (res.lexicon["talks-verb"].search(text, a, b)
+             or res.lexicon["talks-event"].search(text, max(lo, a - 30), a)
+             or res.lexicon["talks-event-after"].search(text, b, min(hi, b + 110)))
+    fmt = _format(local, res)
+    rounds = _rounds(local)
+    phone = _is_phone(fmt)
+    places = [] if phone else [m.entity for s, _e, m in view.mentions if m.sense == "place" and lo <= s < hi]
+    mediators = _by_pattern(view, "mediator")
+    hosts = _by_pattern(view, "host")
+    persons_only = phone and sum("Person" in res.entities[m.entity].types for _s, _e, m in view.actor_mentions()) >= 2
+    participants = _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
+    window_dates = [dm for dm in sent.dates if lo <= dm.start < hi]
+    dates_all = [d for dm in window_dates for d in dm.dates]
+    date = sent.date_near(a) if window_dates else None
+    if date is not None and not any(date in dm.dates for dm in window_dates):
+        date = window_dates[0].dates[0] if window_dates[0].dates else None
+    rule = f"talks.{fmt.replace(' ', '-')}"
+    if not (event or anaphor or rounds):
+        sides = {res.side_of(p) for p in participants}
+        if not (places and len(sides) >= 2 and _BETWEEN.search(local)):
+            return
+    specs: list[tuple[int | None, dt.date | None]]
+    if len(rounds) > 1 and len(dates_all) == len(rounds):
+        specs = list(zip(rounds, dates_all, strict=True))
+    else:
+        specs = [(r, date) for r in rounds] or [(None, date)]
+    targets: list[TalksRecord] = []
+    for rnd, day in specs:
+        found = tracker.find(fmt, status, day, rnd, places, anaphoric=bool(anaphor))
+        if found is None:
+            if anaphor is not None and not event:
+                continue  # "the talks" refers back; it never starts new talks
+            sides = {res.side_of(p) for p in participants}
+            enough = len(sides) >= 2 or (bool(places) and len(sides) >= 1) or rnd is not None
+            if phone:
+                enough = sum("Person" in res.entities[p].types for p in participants) >= 2
+            if planned and not (day and len(participants) >= 2):
+                continue
+            if not enough:
+                continue
+            found = TalksRecord(tracker.doc.doc_id, len(tracker.talks), fmt, status, day, rnd)
+            tracker.talks.append(found)
+        targets.append(found)
+    for t in targets:
+        ev = tracker._evidence(sent, rule, t.date or date)
+        t.evidence.append(ev)
+        if t.date is None and date is not None and len(targets) == 1 and not anaphor:
+            t.date = date
+        if t.round is None and len(rounds) == 1:
+            t.round = rounds[0]
+        tracker.add_places(t, places, ev)
+        if event or not anaphor:
+            for p in participants:
+                t.participants.setdefault(p, ev)
+        for p in mediators:
+            t.mediators.setdefault(p, ev)
+        for p in hosts:
+            t.hosts.setdefault(p, ev)
+        agreed = _AGREED.search(text, lo)
+        if agreed:
+            for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
+                t.agreed.setdefault(hit.code, ev)
+        tracker.recent = t

@@ -1,0 +1,182 @@
+"""Mentions of gazetteer entities in a document: longest-match aliases, document-scoped
+corrections, demonym phrases ("the Russian side"), and capitals standing for governments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import Resources
+
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|this|that|his|her)\s+$", re.I)
+_NEXT_WORD = re.compile(r"^[\s\"“]*([A-Za-z][\w-]*)")
+# Words after an acronym that show it is the subject, not a modifier ("the U.S. is ...").
+_VERBISH = re.compile(
+    r"^(?:is|was|are|were|has|have|had|will|would|can|could|should|must|may|might|and|or|to|also|did|does|do|"
+    r"said|says|still|has|never|not|itself|as|in|on|at|for|with|from|by|which|who|that)$"
+)
+
+
+# Countries are places only after these; cities also after "to"/"from" ("traveled to Moscow").
+_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+_PLACE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|visited|visits|visit)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention; offsets are into the document body."""
+
+    start: int
+    end: int
+    text: str
+    entity: str          # IRI of the entity meant
+    sense: str           # "actor" or "place"
+    via: str             # alias | scoped | side | metonym
+    possessive: bool = False
+    modifier: bool = False   # an attribute of the next noun ("a US think tank")
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entity: str
+    exact_case: bool
+    via: str
+
+
+def _needs_exact_case(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+
+
+@lru_cache(maxsize=64)
+def _matcher(doc_id: str, res: Resources) -> tuple[re.Pattern[str], dict[str, list[_Alias]]]:
+    table: dict[str, list[_Alias]] = {}
+    for ent in res.entities.values():
+        for alias in (ent.label, *ent.aliases):
+            table.setdefault(alias.lower(), []).append(_Alias(ent.iri, _needs_exact_case(alias), "alias"))
+        for text, docs in ent.scoped_aliases:
+            if doc_id in docs:
+                table.setdefault(text.lower(), []).append(_Alias(ent.iri, False, "scoped"))
+    names = sorted(table, key=lambda a: (-len(a), a))
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", re.IGNORECASE), table
+
+
+@lru_cache(maxsize=4)
+def _demonym_pattern(res: Resources) -> tuple[re.Pattern[str], dict[str, str]]:
+    by_word: dict[str, str] = {}
+    for ent in res.entities.values():
+        for d in ent.demonyms:
+            by_word[d.lower()] = ent.iri
+    words = sorted(by_word, key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w) for w in words)
+    side = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("side-noun", ["side"]))
+    pat = re.compile(
+        rf"(?<![\w.])((?:{alt})(?:\s*[-–/]\s*(?:{alt}))*(?:\s+and\s+(?:{alt}))?)\s+(?:{side})\b",
+        re.IGNORECASE,
+    )
+    return pat, by_word
+
+
+def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
+    """All entity mentions in a document body, leftmost-longest, without overlaps."""
+    pattern, table = _matcher(doc_id, res)
+    raw: list[tuple[int, int, str, str, str]] = []
+    for m in pattern.finditer(body):
+        text = m.group(0)
+        key = re.sub(r"\s+", " ", text.lower())
+        for alias in table.get(key, []):
+            if alias.exact_case and not _case_ok(text, res, alias.entity):
+                continue
+            raw.append((m.start(), m.end(), text, alias.entity, alias.via))
+            break
+    dem_pat, by_word = _demonym_pattern(res)
+    for m in dem_pat.finditer(body):
+        for w in re.split(r"\s*[-–/]\s*|\s+and\s+", m.group(1)):
+            iri = by_word.get(w.lower().strip())
+            if iri:
+                raw.append((m.start(), m.end(), m.group(0), iri, "side"))
+    # demonym phrases win over the aliases inside them ("U.S. officials")
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[4] != "side"))
+    out: list[Mention] = []
+    end_of_group = -1
+    group_start = -1
+    for start, end, text, iri, via in raw:
+        if start < end_of_group and not (start == group_start and via == "side"):
+            continue
+        if start >= end_of_group:
+            group_start, end_of_group = start, end
+        elif any(x.entity == iri and x.start == start for x in out):
+            continue
+        out.append(_classify(body, start, end, text, iri, via, res))
+    return _titles(body, _appositive_places(body, out, res), res)
+
+
+def _titles(body: str, mentions: list[Mention], res: Resources) -> list[Mention]:
+    """"U.S. Secretary of State Blinken": the country is part of the person's title."""
+    role = res.lexicon.get("role-word")
+    if role is None:
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if m.sense != "actor" or m.via == "side" or "Person" not in res.entities[nxt.entity].types:
+            continue
+        if "Person" in res.entities[m.entity].types:
+            continue
+        words = re.findall(r"[^\s,]+", body[m.end:nxt.start])
+        gap = body[m.end:nxt.start]
+        if "," in gap or len(words) > 8 or (m.end == nxt.start):
+            continue
+        if all(role.fullmatch(w) for w in words) and not any(w.lower() == "and" for w in words):
+            out[i] = Mention(m.start, m.end, m.text, m.entity, m.sense, m.via, m.possessive, True)
+    return out
+
+
+def _appositive_places(body: str, mentions: list[Mention], res: Resources) -> list[Mention]:
+    """"Riyadh, Saudi Arabia": a country right after a place names where it is."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sense == "place" and m.sense == "actor"
+                and res.entities[m.entity].is_place and body[prev.end:m.start].strip() in (",", "and", "or")):
+            m = Mention(m.start, m.end, m.text, m.entity, "place", m.via, m.possessive, False)
+        out.append(m)
+    return out
+
+
+def _case_ok(text: str, res: Resources, iri: str) -> bool:
+    ent = res.entities[iri]
+    return any(text == a for a in (ent.label, *ent.aliases))
+
+
+def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, res: Resources) -> Mention:
+    ent = res.entities[iri]
+    before = body[max(0, start - 25):start]
+    after = body[end:end + 30]
+    possessive = bool(_POSSESSIVE.match(after))
+    preps = _COUNTRY_LOCATIVE if "Country" in ent.types else _PLACE_LOCATIVE
+    locative = bool(preps.search(before))
+    sense = "actor" if ent.is_actor else ("place" if ent.is_place else "media")
+    target = iri
+    if via != "side":
+        if ent.is_place and locative:
+            sense = "place"
+        elif not ent.is_actor and ent.stands_for:
+            sense, target, via = "actor", ent.stands_for, "metonym"
+    modifier = False
+    if sense == "actor" and via != "side" and "Person" not in ent.types and not possessive:
+        # "the Russia-Ukraine conflict": both halves of a compound modify the noun after it
+        joined = re.match(r"^[-–][A-Z][\w.]*", after)
+        if joined:
+            after = after[joined.end():]
+        compound = bool(joined) or before.endswith(("-", "–"))
+        nxt = _NEXT_WORD.match(after)
+        word = nxt.group(1) if nxt else ""
+        if word and word[0].islower() and not _VERBISH.match(word) and not word.endswith("ed"):
+            if (compound or _needs_exact_case(text) or _DETERMINER.search(before)
+                    or text.lower() in {d.lower() for d in ent.demonyms}):
+                modifier = True
+    return Mention(start, end, text, target, sense, via, possessive, modifier)

@@ -1,0 +1,303 @@
+"""Locate and load the curated data in ``ontology/``: gazetteer, codebook, trigger lexicon.
+
+The data is Turtle; this module turns it into plain Python structures the extractors use.
+Nothing here is curated knowledge itself: every alias, trigger and pattern is read from data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import OntologyError
+
+if TYPE_CHECKING:  # rdflib is heavy: import it only where it is used
+    from rdflib import Graph
+
+ONTOLOGY_FILES = ("ontology.ttl", "codebook.ttl", "gazetteer.ttl", "shapes.ttl")
+LEXICON_FILE = "lexicon.ttl"
+
+
+def _data_dir(name: str) -> Path | None:
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / name, here / "_data" / name):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def default_ontology_dir() -> Path:
+    """The shipped ``ontology/`` folder (repo checkout or installed package data)."""
+    found = _data_dir("ontology")
+    if found is None:
+        raise OntologyError("cannot find the ontology folder; pass --ontology DIR")
+    return found
+
+
+def default_corpus_dir() -> Path:
+    """``./corpus`` when it exists, else the corpus shipped with the package."""
+    local = Path("corpus")
+    if local.is_dir():
+        return local
+    found = _data_dir("corpus")
+    if found is None:
+        raise OntologyError("cannot find the default corpus; pass PATH")
+    return found
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a lexicon pattern: case-insensitive, word-bounded, spaces match white space.
+
+    >>> bool(compile_pattern("bottom line").search("its own bottom\\nline"))
+    True
+    >>> bool(compile_pattern("demand").search("demanded"))
+    False
+    """
+    body = re.sub(r"(?<!\\) ", r"\\s+", pattern)
+    try:
+        return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise OntologyError(f"bad pattern {pattern!r} in the lexicon: {exc}") from None
+
+
+def join_patterns(patterns: list[str]) -> re.Pattern[str]:
+    """One word-bounded alternation of several lexicon patterns."""
+    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return compile_pattern("|".join(f"(?:{p})" for p in ordered))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place of the gazetteer."""
+
+    iri: str
+    label: str
+    types: frozenset[str]
+    aliases: tuple[str, ...] = ()
+    represents: str | None = None
+    role: str | None = None
+    head_of_state: bool = False
+    demonyms: tuple[str, ...] = ()
+    located_in: str | None = None
+    stands_for: str | None = None
+    part_of: str | None = None
+    scoped_aliases: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @property
+    def is_actor(self) -> bool:
+        return bool(self.types & {"Person", "Country", "Organization", "Group"})
+
+    @property
+    def is_commentator(self) -> bool:
+        return "Commentator" in self.types
+
+    @property
+    def is_place(self) -> bool:
+        return "Place" in self.types
+
+    @property
+    def kind(self) -> str:
+        for t in ("Person", "Country", "Organization", "Group", "Place", "Media"):
+            if t in self.types:
+                return t
+        return "Thing"
+
+
+@dataclass(frozen=True)
+class IssueDef:
+    """A codebook concept with the patterns that detect it."""
+
+    code: str
+    iri: str
+    label: str
+    group: str | None
+    patterns: tuple[re.Pattern[str], ...]
+    scoped: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
+    framing: bool = False
+
+
+@dataclass(frozen=True)
+class StanceTrigger:
+    rule: str
+    stance: str
+    kind: str
+    regex: re.Pattern[str]
+    when_negated: str = "flip"   # "flip" (polarity turns) or "none" (the trigger says nothing)
+
+
+@dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
+class Resources:
+    """Everything the pipeline needs from ``ontology/``, loaded once."""
+
+    directory: Path
+    graph: Graph
+    entities: dict[str, Entity]
+    issues: dict[str, IssueDef]
+    groups: dict[str, str]
+    triggers: list[StanceTrigger]
+    lexicon: dict[str, re.Pattern[str]]
+    raw_lexicon: dict[str, list[str]] = field(default_factory=dict)
+
+    def entity(self, iri: str) -> Entity:
+        return self.entities[iri]
+
+    def side_of(self, iri: str) -> str:
+        """The party an actor speaks for: a person's country/organisation, else itself."""
+        seen: set[str] = set()
+        while iri in self.entities and iri not in seen:
+            seen.add(iri)
+            ent = self.entities[iri]
+            nxt = ent.represents or (ent.part_of if "Organization" in ent.types else None)
+            if nxt is None:
+                break
+            iri = nxt
+        return iri
+
+    def ancestors(self, place: str) -> list[str]:
+        """The chain of ``kg:locatedIn`` above a place (nearest first)."""
+        out: list[str] = []
+        cur = self.entities.get(place)
+        while cur is not None and cur.located_in and cur.located_in not in out:
+            out.append(cur.located_in)
+            cur = self.entities.get(cur.located_in)
+        return out
+
+
+def _parse(directory: Path, names: tuple[str, ...]) -> Graph:
+    from rdflib import Graph
+
+    graph = Graph()
+    for name in names:
+        path = directory / name
+        if not path.is_file():
+            raise OntologyError(f"missing ontology file {path}")
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many parser types
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise OntologyError(f"cannot parse {path}: {first}") from None
+    return graph
+
+
+def _entities(graph: Graph) -> dict[str, Entity]:
+    from rdflib import RDF, RDFS, SKOS, Literal
+
+    from .namespaces import KG
+
+    kinds = {KG.Person: "Person", KG.Country: "Country", KG.Organization: "Organization",
+             KG.Group: "Group", KG.Place: "Place", KG.Media: "Media", KG.Commentator: "Commentator"}
+    subjects = {s for k in kinds for s in graph.subjects(RDF.type, k)}
+    out: dict[str, Entity] = {}
+
+    def one(s, p):  # type: ignore[no-untyped-def]
+        vals = sorted(str(o) for o in graph.objects(s, p))
+        return vals[0] if vals else None
+
+    for s in sorted(subjects):
+        types = frozenset(kinds[t] for t in graph.objects(s, RDF.type) if t in kinds)
+        scoped = []
+        for node in graph.objects(s, KG.scopedAlias):
+            text = one(node, KG.aliasText)
+            docs = frozenset(str(d) for d in graph.objects(node, KG.inDocument))
+            if text:
+                scoped.append((text, docs))
+        head = graph.value(s, KG.headOfState)
+        out[str(s)] = Entity(
+            iri=str(s),
+            label=one(s, RDFS.label) or str(s),
+            types=types,
+            aliases=tuple(sorted(str(o) for o in graph.objects(s, SKOS.altLabel))),
+            represents=one(s, KG.represents),
+            role=one(s, KG.role),
+            head_of_state=isinstance(head, Literal) and bool(head.toPython()),
+            demonyms=tuple(sorted(str(o) for o in graph.objects(s, KG.demonym))),
+            located_in=one(s, KG.locatedIn),
+            stands_for=one(s, KG.standsFor),
+            part_of=one(s, KG.partOf),
+            scoped_aliases=tuple(sorted(scoped, key=lambda x: x[0])),
+        )
+    return out
+
+
+def _leader_pattern(entities: dict[str, Entity]) -> str:
+    names = {a for e in entities.values() if e.head_of_state for a in (e.label, *e.aliases)}
+    alts = sorted((re.escape(n).replace(r"\ ", " ") for n in names), key=lambda n: (-len(n), n))
+    generic = r"(?:the )?(?:two )?(?:leaders|presidents|heads of state)"
+    return "(?:" + "|".join([*alts, generic]) + ")"
+
+
+def _issues(graph: Graph, entities: dict[str, Entity]) -> tuple[dict[str, IssueDef], dict[str, str]]:
+    from rdflib import RDF, RDFS, SKOS
+
+    from .namespaces import KG
+
+    leader = _leader_pattern(entities)
+    issues: dict[str, IssueDef] = {}
+    groups: dict[str, str] = {}
+    for s in sorted(graph.subjects(RDF.type, KG.Issue)):
+        code = str(graph.value(s, SKOS.notation))
+        broader = graph.value(s, SKOS.broader)
+        pats = sorted(str(p) for p in graph.objects(s, KG.triggerPattern))
+        if broader is None and not pats:
+            groups[code] = str(s)
+            continue
+        scoped = []
+        for node in graph.objects(s, KG.scopedTrigger):
+            docs = frozenset(str(d) for d in graph.objects(node, KG.inDocument))
+            for p in sorted(str(x) for x in graph.objects(node, KG.triggerPattern)):
+                scoped.append((compile_pattern(p.replace("{LEADER}", leader)), docs))
+        issues[code] = IssueDef(
+            code=code,
+            iri=str(s),
+            label=str(graph.value(s, RDFS.label) or code),
+            group=str(graph.value(broader, SKOS.notation)) if broader is not None else None,
+            patterns=tuple(compile_pattern(p.replace("{LEADER}", leader)) for p in pats),
+            scoped=tuple(scoped),
+            framing=bool(graph.value(s, KG.framingIssue)),
+        )
+    return issues, groups
+
+
+def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern[str]], dict[str, list[str]]]:
+    from rdflib import RDF, URIRef
+
+    from .namespaces import LEX
+
+    graph = _parse(directory, (LEXICON_FILE,))
+    triggers: list[StanceTrigger] = []
+    for s in sorted(graph.subjects(RDF.type, LEX.StanceTrigger)):
+        stance = graph.value(s, URIRef("https://w3id.org/parley/ontology#stance"))
+        kind = str(graph.value(s, LEX.kind) or "verb")
+        rule = str(graph.value(s, LEX.rule) or s.split("#")[-1])
+        pats = sorted(str(p) for p in graph.objects(s, LEX.pattern))
+        if stance is None or not pats:
+            raise OntologyError(f"stance trigger {s} needs kg:stance and lex:pattern")
+        negated = str(graph.value(s, LEX.whenNegated) or "flip")
+        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], kind, join_patterns(pats), negated))
+    raw: dict[str, list[str]] = {}
+    lists: dict[str, re.Pattern[str]] = {}
+    for s in sorted(graph.subjects(RDF.type, LEX.Lexicon)):
+        name = str(s).split("#")[-1]
+        raw[name] = sorted(str(p) for p in graph.objects(s, LEX.pattern))
+        lists[name] = join_patterns(raw[name])
+    return triggers, lists, raw
+
+
+@lru_cache(maxsize=4)
+def load_resources(directory: Path | None = None) -> Resources:
+    """Load (once per folder) the ontology, codebook, gazetteer and lexicon."""
+    directory = Path(directory) if directory is not None else default_ontology_dir()
+    if not directory.is_dir():
+        raise OntologyError(f"ontology folder {directory} does not exist")
+    graph = _parse(directory, ONTOLOGY_FILES)
+    entities = _entities(graph)
+    issues, groups = _issues(graph, entities)
+    triggers, lists, raw = _lexicon(directory)
+    required = {"negation", "speech", "hedge", "talks-noun", "chrome-line", "object-preposition"}
+    missing = required - lists.keys()
+    if missing:
+        raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")
+    return Resources(directory, graph, entities, issues, groups, triggers, lists, raw)
