@@ -17,7 +17,8 @@ from .errors import OntologyError
 if TYPE_CHECKING:  # rdflib is heavy: import it only where it is used
     from rdflib import Graph
 
-ONTOLOGY_FILES = ("ontology.ttl", "codebook.ttl", "gazetteer.ttl", "shapes.ttl")
+ONTOLOGY_FILES = ("ontology.ttl", "codebook.ttl", "gazetteer.ttl")
+SHAPES_FILE = "shapes.ttl"
 LEXICON_FILE = "lexicon.ttl"
 
 

@@ -114,7 +114,7 @@ def is_object(view: SentenceView, start: int, depth: int = 0) -> bool:
     before = text[max(0, start - 80):start]
     if _SIDE_FROM.search(before):
         return False
-    words = re.findall(r"[\w'’.-]+", before)
+    words = re.findall(r"[\w'’.-]+", re.split(r"[,;:()\"“”]", before)[-1])
     role = res.lexicon.get("role-word")
     # skip a title ("former U.S. Secretary of State"); a small word stays unless inside one
     while words and role is not None and role.fullmatch(words[-1]) and (
@@ -180,6 +180,8 @@ def speakers(view: SentenceView, ctx: Discourse) -> list[Speaker]:
     out: list[Speaker] = []
     generic = res.lexicon["generic-speaker"]
     for m in res.lexicon["speech"].finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _x in view.mentions):
+            continue  # "States" in "United States"
         floor = clause_start(text, m.start())
         actors, how = subject_before(view, m.start(), ctx, floor)
         window = text[floor:m.start()]

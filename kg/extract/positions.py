@@ -175,7 +175,8 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
                 if (holder, iss.code) in seen:
                     continue
                 seen.add((holder, iss.code))
-                yield PositionRecord(holder, stance, iss.code, claim_text(text, iss, s_lo, s_hi), ev)
+                claim_lo = hit.end if iss.start >= hit.end else s_lo
+                yield PositionRecord(holder, stance, iss.code, claim_text(text, iss, claim_lo, s_hi), ev)
 
 
 def _drop_framing(text: str, hit: TriggerHit, issues: list, res: Resources) -> list:  # type: ignore[type-arg]

@@ -1,0 +1,141 @@
+"""The ``kg`` command line: each command parses options, calls one library function, prints.
+
+Exit codes: 0 ok, 1 user error (one line on stderr), 2 usage error (click's).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import KgError
+
+DEFAULT_OUT = Path("output")
+
+
+class KgGroup(click.Group):
+    """Turns library errors into one-line messages and exit code 1 — never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, with a way to see more
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)", err=True)
+            ctx.exit(1)
+
+
+def _graph_option(f: Any) -> Any:
+    return click.option("--graph", "graph", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.trig",
+                        show_default=True, help="Graph file to read (TriG, Turtle, N-Quads...).")(f)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="parley-kg")
+def cli() -> None:
+    """Parley: a knowledge graph of actors, positions and issues from news about peace talks."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Output folder.")
+@click.option("--ontology", type=click.Path(path_type=Path), default=None,
+              help="Folder with ontology.ttl, codebook.ttl, gazetteer.ttl, lexicon.ttl, shapes.ttl.")
+@click.option("--curation/--no-curation", default=True, show_default=True,
+              help="Apply the manual-curation layer (curation.tsv in the ontology folder).")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
+          no_validate: bool, quiet: bool) -> None:
+    """Build graph.trig, graph.ttl and graph.html from PATHS (files or folders of .txt; default corpus/)."""
+    from .build import build as run_build
+    from .build import stderr_progress
+    from .resources import default_corpus_dir
+
+    sources = list(paths) or [default_corpus_dir()]
+    summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
+                        curation=curation, progress=None if quiet else stderr_progress)
+    for doc in summary.empty_documents:
+        click.echo(f"Warning: {doc}: nothing to extract (empty named graph)", err=True)
+    click.echo(summary.line())
+    if not no_html:
+        click.echo(f"Open {out_dir / 'graph.html'} in a browser.")
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--ontology", type=click.Path(path_type=Path), default=None, help="Ontology folder.")
+@click.option("--summary", is_flag=True, help="Only the score table, not every miss and false positive.")
+def eval_cmd(gold: Path, paths: tuple[Path, ...], ontology: Path | None, summary: bool) -> None:
+    """Score the rules (no curation) against GOLD (tsv as in eval/); PATHS default to corpus/."""
+    from .evaluate import evaluate, format_report
+    from .resources import default_corpus_dir
+
+    report = evaluate(gold, list(paths) or [default_corpus_dir()], ontology)
+    click.echo(format_report(report, details=not summary))
+
+
+@cli.command()
+@_graph_option
+@click.option("--out", "out_file", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.html",
+              show_default=True, help="HTML file to write.")
+@click.option("--highlight-path", nargs=2, metavar="FROM TO", default=None,
+              help="Highlight the shortest path between two nodes (same references as kg path).")
+def viz(graph: Path, out_file: Path, highlight_path: tuple[str, str] | None) -> None:
+    """Write the interactive HTML graph (self-contained, works offline)."""
+    from .viz import write_html
+
+    n = write_html(graph, out_file, highlight_path)
+    click.echo(f"Wrote {out_file} ({n} nodes).")
+
+
+@cli.command()
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@_graph_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--k", "k", type=click.IntRange(1, 50), default=1, show_default=True, help="Number of shortest paths.")
+@click.option("--avoid", multiple=True, metavar="TYPE",
+              type=click.Choice(["Person", "Country", "Organization", "Group", "Issue", "IssueGroup", "Position",
+                                 "Talks", "Place"]), help="Node types a path may not pass through (repeatable).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the projection cache.")
+def path(source: str, target: str, graph: Path, fmt: str, k: int, avoid: tuple[str, ...], no_cache: bool) -> None:
+    """Shortest path between two positions (HOLDER:ISSUE[:STANCE]) or any two nodes, with evidence."""
+    import json
+
+    from .paths import format_path_text, load_projection_graph, path_json, resolve, shortest_paths
+
+    pg = load_projection_graph(graph, use_cache=not no_cache)
+    src, dst = resolve(pg, source), resolve(pg, target)
+    found = shortest_paths(pg, src, dst, k=k, avoid=avoid)
+    if fmt == "json":
+        click.echo(json.dumps(path_json(pg, found), indent=2, ensure_ascii=False))
+        return
+    for i, p in enumerate(found, start=1):
+        if k > 1:
+            click.echo(f"# path {i} ({len(p.hops)} hops)")
+        click.echo(format_path_text(pg, p))
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
