@@ -133,6 +133,44 @@ def path(source: str, target: str, graph: Path, fmt: str, k: int, avoid: tuple[s
         click.echo(format_path_text(pg, p))
 
 
+@cli.command()
+@click.argument("query", required=False)
+@_graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE: <iri>, prefix:local, an entity label, or a literal (repeatable).")
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach the network).")
+@click.option("--endpoint", default=None, metavar="URL", help="Run against a remote SPARQL 1.1 endpoint instead.")
+@click.option("--engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
+              help="Local query engine.")
+def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], list_queries: bool,
+          allow_service: bool, endpoint: str | None, engine: str) -> None:
+    """Run read-only SPARQL: inline text, a .rq file, or a bundled query name.
+
+    Prefixes kg, rdf, rdfs, owl, skos, prov, dcterms, schema, xsd are predeclared; the
+    default graph is the union of all named graphs. ASK prints true/false and exits 0 if
+    true, 3 if false.
+    """
+    from .query import bundled_queries, format_result, load_query_text, run_on_file, run_remote
+
+    if list_queries:
+        for q in bundled_queries().values():
+            extra = f"  [params: {', '.join(q.params)}]" if q.params else ""
+            click.echo(f"{q.name:22} {q.description}{extra}")
+        return
+    if not query:
+        raise click.UsageError("missing QUERY (or use --list)")
+    _name, text = load_query_text(query)
+    if endpoint:
+        result, labels = run_remote(endpoint, text, params, allow_service), None
+    else:
+        result, labels = run_on_file(graph, text, params, allow_service, engine)
+    click.echo(format_result(result, fmt, labels))
+    if result.kind == "ASK" and not result.boolean:
+        sys.exit(3)
+
+
 def main() -> None:
     cli(prog_name="kg")
 

@@ -20,6 +20,8 @@ _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
 _AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
 
 def _format(text: str, res: Resources) -> str:
@@ -108,9 +110,8 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
     """Actors taking part, from the subjects and the with/between phrases of a window."""
     res, text = view.res, view.text
     out: list[str] = []
-    said = {a for f in speakers(view, ctx) for a in f.actors}
     for s, _e, m in view.actor_mentions():
-        if not lo <= s < hi or m.modifier or m.entity in skip or m.entity in said:
+        if not lo <= s < hi or m.modifier or m.entity in skip:
             continue
         if persons_only and "Person" not in res.entities[m.entity].types:
             continue
@@ -121,7 +122,7 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         if m.entity not in out:
             out.append(m.entity)
     both = res.lexicon.get("both-sides")
-    if both is not None and both.search(text, lo, hi):
+    if both is not None and not persons_only and both.search(text, lo, hi):
         leaders = re.search(r"\b(?:two|both) (?:leaders|presidents|heads of state)", text[lo:hi], re.I)
         pair = ctx.pair_persons if leaders and ctx.pair_persons else (ctx.pair_sides or ctx.main_sides)
         out.extend(p for p in pair if p not in out)
@@ -157,6 +158,39 @@ def _triggers(text: str, res: Resources) -> list[tuple[int, int]]:
     return out
 
 
+def _event_before(text: str, res: Resources, lo: int, a: int, b: int) -> bool:
+    """An event verb at most four words before the talks noun ("held the second round of")."""
+    for m in res.lexicon["talks-event"].finditer(text, max(lo, a - 60), b):
+        if m.end() > a:
+            return True  # "in a telephone conversation" contains the noun
+        gap = text[m.end():a]
+        if len(gap.split()) <= 4 and not re.match(r"\s*(?:on|up|out|back)\b", gap):
+            return True
+    return False
+
+
+def _event_after(text: str, res: Resources, b: int, hi: int) -> bool:
+    """The talks as the subject of an event verb ("talks ... concluded in Istanbul")."""
+    for m in res.lexicon["talks-event-after"].finditer(text, b, min(hi, b + 110)):
+        if not re.match(r"\s+that\b", text[m.end():]):  # "concluded that ..." is speech
+            return True
+    return False
+
+
+def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
+    """Places said to be where talks are: after in/at/near, or listed with such a place."""
+    out: list[str] = []
+    last_end = -1
+    for s, e, m in view.mentions:
+        if m.sense != "place" or not lo <= s < hi:
+            continue
+        before = view.text[max(0, s - 20):s]
+        if _AT.search(before) or (last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])):
+            out.append(m.entity)
+            last_end = e
+    return out
+
+
 def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
     res, text = view.res, view.text
     triggers = _triggers(text, res)
@@ -179,7 +213,11 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
             continue
         groups.append((c0, c1, a, b))
     for i, (lo, hi, a, b) in enumerate(groups):
-        lo = max(lo, groups[i - 1][3] if i else lo)
+        if i:  # "... speak to Putin on Tuesday and discuss ... after positive talks in Moscow"
+            lo = max(lo, groups[i - 1][3])
+            joints = list(_JOINT.finditer(text, lo, a))
+            if joints:
+                lo = joints[-1].start()
         hi = min(hi, groups[i + 1][2] if i + 1 < len(groups) else hi)
         _window_talks(view, tracker, ctx, lo, hi, a, b)
 
@@ -195,12 +233,12 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
     event = (res.lexicon["talks-verb"].search(text, a, b)
-             or res.lexicon["talks-event"].search(text, max(lo, a - 30), a)
-             or res.lexicon["talks-event-after"].search(text, b, min(hi, b + 110)))
+             or _event_before(text, res, lo, a, b)
+             or _event_after(text, res, b, hi))
     fmt = _format(local, res)
     rounds = _rounds(local)
     phone = _is_phone(fmt)
-    places = [] if phone else [m.entity for s, _e, m in view.mentions if m.sense == "place" and lo <= s < hi]
+    places = [] if phone else _talks_places(view, lo, hi)
     mediators = _by_pattern(view, "mediator")
     hosts = _by_pattern(view, "host")
     persons_only = phone and sum("Person" in res.entities[m.entity].types for _s, _e, m in view.actor_mentions()) >= 2

@@ -1,0 +1,306 @@
+"""Read-only SPARQL over the built dataset: inline queries, ``.rq`` files, bundled queries.
+
+Parameters are bound with ``initBindings`` (rdflib) or by substituting a ``VALUES`` block
+built from RDF terms (pyoxigraph) — never by pasting user text into the query string.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from .errors import QueryError
+from .namespaces import PREFIXES
+
+QUERY_DIR = Path(__file__).parent / "queries"
+_UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
+_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+
+
+@dataclass(frozen=True)
+class BundledQuery:
+    name: str
+    path: Path
+    description: str
+    params: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class QueryResult:
+    kind: str                      # SELECT | ASK | CONSTRUCT
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+def _strip_comments(text: str) -> str:
+    out = []
+    for line in text.splitlines():
+        in_iri = False
+        in_str: str | None = None
+        cut = len(line)
+        for i, ch in enumerate(line):
+            if in_str:
+                if ch == in_str and line[i - 1] != "\\":
+                    in_str = None
+            elif ch in "\"'":
+                in_str = ch
+            elif ch == "<":
+                in_iri = True
+            elif ch == ">":
+                in_iri = False
+            elif ch == "#" and not in_iri:
+                cut = i
+                break
+        out.append(line[:cut])
+    return "\n".join(out)
+
+
+def bundled_queries() -> dict[str, BundledQuery]:
+    """The queries shipped in ``kg/queries``: header ``# description`` and ``# param: NAME ...`` lines."""
+    out = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        desc, params = "", []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            body = line.lstrip("# ").rstrip()
+            if body.lower().startswith("param:"):
+                params.append(body.split(":", 1)[1].strip().split()[0])
+            elif body and not desc:
+                desc = body
+        out[path.stem] = BundledQuery(path.stem, path, desc, tuple(params), text)
+    return out
+
+
+def load_query_text(query: str) -> tuple[str, str]:
+    """Resolve QUERY (bundled name, ``.rq`` path, or inline SPARQL) to (name, text)."""
+    bundled = bundled_queries()
+    if query in bundled:
+        return query, bundled[query].text
+    if query.endswith(".rq"):
+        p = Path(query)
+        if not p.is_file():
+            raise QueryError(f"{query}: no such query file")
+        return p.stem, p.read_text(encoding="utf-8")
+    if re.search(r"\b(?:SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b", query, re.I):
+        return "inline", query
+    near = [n for n in bundled if query.lower() in n or n in query.lower()]
+    hint = f"; did you mean {', '.join(near)}?" if near else "; see `kg query --list`"
+    raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a bundled query{hint}")
+
+
+def check_read_only(text: str, allow_service: bool = False) -> None:
+    """Refuse SPARQL Update and (unless allowed) SERVICE, which would reach the network."""
+    body = _strip_comments(text)
+    if _UPDATE.search(body):
+        raise QueryError("SPARQL Update is not allowed: kg query is read-only")
+    if not allow_service and _SERVICE.search(body):
+        raise QueryError("SERVICE would query a remote endpoint; pass --allow-service to allow it")
+
+
+def prefix_header() -> str:
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items()))
+
+
+def parse_params(pairs: tuple[str, ...] | list[str], graph: Graph | None) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs as RDF terms: ``<iri>``, ``prefix:local``, a label of an entity, or a literal."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
+        name, value = pair.split("=", 1)
+        name = name.strip().lstrip("?$")
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--param {pair!r}: bad variable name")
+        out[name] = term_for(value, graph)
+    return out
+
+
+def term_for(value: str, graph: Graph | None) -> Any:
+    """An RDF term for a parameter value."""
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if re.fullmatch(r"https?://\S+", value):
+        return URIRef(value)
+    m = re.fullmatch(r"([a-z]+):([\w./-]+)", value)
+    if m and m.group(1) in PREFIXES:
+        return URIRef(PREFIXES[m.group(1)] + m.group(2))
+    if graph is not None:
+        hits = sorted({s for p in (RDFS.label, SKOS.altLabel, SKOS.notation, SKOS.prefLabel)
+                       for s in graph.subjects(p, None) if isinstance(s, URIRef)
+                       for o in graph.objects(s, p) if str(o).lower() == value.lower()})
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise QueryError(f"--param value {value!r} names {len(hits)} resources: "
+                             + ", ".join(f"<{h}>" for h in hits[:5]) + "; pass an IRI")
+    if re.fullmatch(r"-?\d+", value):
+        return Literal(int(value))
+    return Literal(value)
+
+
+def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = None,
+              allow_service: bool = False) -> QueryResult:
+    """Run a read-only query with rdflib; the default graph is the union of named graphs."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    check_read_only(text, allow_service)
+    ns = dict(PREFIXES)
+    try:
+        prepared = prepareQuery(text, initNs=ns)
+    except Exception as exc:  # pyparsing errors carry line/col
+        raise QueryError(f"SPARQL syntax error: {_syntax_message(exc, text)}") from None
+    try:
+        res = ds.query(prepared, initBindings=params or {})
+    except Exception as exc:
+        raise QueryError(f"query failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+    if res.type == "ASK":
+        return QueryResult("ASK", boolean=bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        g = Graph()
+        for p, iri in PREFIXES.items():
+            g.bind(p, iri)
+        for t in res.graph or []:
+            g.add(t)
+        return QueryResult("CONSTRUCT", graph=g)
+    variables = [str(v) for v in res.vars or []]
+    rows = [[row[i] for i in range(len(variables))] for row in res]
+    return QueryResult("SELECT", variables, rows)
+
+
+def _syntax_message(exc: Exception, text: str) -> str:
+    line = getattr(exc, "lineno", None) or getattr(exc, "line", None)
+    col = getattr(exc, "col", None) or getattr(exc, "column", None)
+    msg = getattr(exc, "msg", None) or str(exc).splitlines()[0]
+    if isinstance(line, int) and isinstance(col, int):
+        return f"line {line}, column {col}: {msg}"
+    return str(msg)
+
+
+# ---------------------------------------------------------------- output
+
+
+def _label_map(graph: Graph | None, terms: set[Any]) -> dict[Any, str]:
+    if graph is None:
+        return {}
+    out = {}
+    for t in terms:
+        if isinstance(t, URIRef):
+            lab = graph.value(t, RDFS.label) or graph.value(t, SKOS.prefLabel)
+            if lab is not None:
+                out[t] = str(lab)
+    return out
+
+
+def _cell(term: Any, labels: dict[Any, str]) -> str:
+    if term is None:
+        return ""
+    if term in labels:
+        return labels[term]
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str, graph: Graph | None = None, width: int | None = None) -> str:
+    """Format a result as a readable table, CSV, TSV or SPARQL 1.1 JSON (Turtle for graphs)."""
+    if result.kind == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.boolean)})
+        return "true" if result.boolean else "false"
+    if result.kind == "CONSTRUCT":
+        assert result.graph is not None
+        return result.graph.serialize(format="turtle")
+    if fmt == "json":
+        return json.dumps(sparql_json(result), indent=2, ensure_ascii=False)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow(["" if c is None else str(c) for c in row])
+        return buf.getvalue().rstrip("\n")
+    labels = _label_map(graph, {c for row in result.rows for c in row})
+    return table(result.variables, [[_cell(c, labels) for c in row] for row in result.rows], width)
+
+
+def sparql_json(result: QueryResult) -> dict[str, Any]:
+    def term(t: Any) -> dict[str, str] | None:
+        if t is None:
+            return None
+        if isinstance(t, URIRef):
+            return {"type": "uri", "value": str(t)}
+        if isinstance(t, Literal):
+            d = {"type": "literal", "value": str(t)}
+            if t.language:
+                d["xml:lang"] = t.language
+            elif t.datatype:
+                d["datatype"] = str(t.datatype)
+            return d
+        return {"type": "bnode", "value": str(t)}
+
+    bindings = []
+    for row in result.rows:
+        b = {v: term(c) for v, c in zip(result.variables, row, strict=True) if c is not None}
+        bindings.append({k: v for k, v in b.items() if v is not None})
+    return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+
+
+def table(headers: list[str], rows: list[list[str]], width: int | None = None) -> str:
+    """A plain text table that fits the terminal: long cells are cut with an ellipsis.
+
+    >>> print(table(["a", "b"], [["1", "xyz"]]))
+    a | b
+    --+----
+    1 | xyz
+    """
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    cols = len(headers)
+    if cols == 0:
+        return ""
+    natural = [max([len(h)] + [len(r[i].replace("\n", " ")) for r in rows]) for i, h in enumerate(headers)]
+    budget = max(cols * 6, width - 3 * (cols - 1))
+    widths = list(natural)
+    while sum(widths) > budget:
+        i = widths.index(max(widths))
+        widths[i] = max(6, widths[i] - max(1, (sum(widths) - budget) // cols))
+        if all(w <= 6 for w in widths):
+            break
+
+    def fit(text: str, w: int) -> str:
+        text = text.replace("\n", " ")
+        return (text if len(text) <= w else text[: w - 1] + "…").ljust(w)
+
+    lines = [" | ".join(fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("-+-".join("-" * w for w in widths))
+    for r in rows:
+        lines.append(" | ".join(fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (), allow_service: bool = False,
+                engine: str = "auto") -> tuple[QueryResult, Graph]:
+    """Load a graph file and run a query on it; returns the result and a graph for labels."""
+    from .graphio import load_dataset
+
+    check_read_only(text, allow_service)
+    ds = load_dataset(graph_path)
+    bindings = parse_params(params, ds)
+    return run_query(ds, text, bindings, allow_service), ds
+
+
+def run_remote(endpoint: str, text: str, params: tuple[str, ...] | list[str] = (),
+               allow_service: bool = False) -> QueryResult:
+    """Run a query against a SPARQL 1.1 endpoint over HTTP (parameters as a VALUES block)."""
+    raise QueryError("remote endpoints are not supported yet")
