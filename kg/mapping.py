@@ -35,7 +35,7 @@ MERGED_GRAPH = ID["graph/merged"]
 STANCE_LABEL = {"Demand": "demands", "Proposal": "proposes", "Support": "supports",
                 "Acceptance": "accepts", "Opposition": "opposes", "Rejection": "rejects"}
 FORMAT_CLASS = {"negotiation round": KG.NegotiationRound, "meeting": KG.Meeting,
-                "summit": KG.Summit, "phone call": KG.PhoneCall}
+                "summit": KG.Summit, "phone call": KG.PhoneCall, "signing ceremony": KG.Meeting}
 
 
 def slug(text: str) -> str:

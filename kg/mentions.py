@@ -175,7 +175,8 @@ def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, re
         compound = bool(joined) or before.endswith(("-", "–"))
         nxt = _NEXT_WORD.match(after)
         word = nxt.group(1) if nxt else ""
-        if word and word[0].islower() and not _VERBISH.match(word) and not word.endswith("ed"):
+        verbish = _VERBISH.match(word) or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+        if word and word[0].islower() and not verbish:
             if (compound or _needs_exact_case(text) or _DETERMINER.search(before)
                     or text.lower() in {d.lower() for d in ent.demonyms}):
                 modifier = True

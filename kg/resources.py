@@ -127,6 +127,7 @@ class StanceTrigger:
     kind: str
     regex: re.Pattern[str]
     when_negated: str = "flip"   # "flip" (polarity turns) or "none" (the trigger says nothing)
+    requires: re.Pattern[str] | None = None  # must match one of the three words before the trigger
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
@@ -277,7 +278,9 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
         if stance is None or not pats:
             raise OntologyError(f"stance trigger {s} needs kg:stance and lex:pattern")
         negated = str(graph.value(s, LEX.whenNegated) or "flip")
-        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], kind, join_patterns(pats), negated))
+        req = graph.value(s, LEX.requires)
+        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], kind, join_patterns(pats), negated,
+                                      compile_pattern(str(req)) if req is not None else None))
     raw: dict[str, list[str]] = {}
     lists: dict[str, re.Pattern[str]] = {}
     for s in sorted(graph.subjects(RDF.type, LEX.Lexicon)):

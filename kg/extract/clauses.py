@@ -221,7 +221,7 @@ class IssueHit:
     end: int
 
 
-_NEGATED_ISSUE = re.compile(r"\b(?:not|no|never|without)\s+(?:\w+\s+)?[\"“']?$", re.I)
+_NEGATED_ISSUE = re.compile(r"\b(?:not|no|never|without)\s+[\"“']?$", re.I)
 
 
 def find_issues(text: str, start: int, end: int, res: Resources, doc_id: str) -> list[IssueHit]:

@@ -26,7 +26,10 @@ from .clauses import (
 NEGATED = {"Support": "Opposition", "Acceptance": "Rejection", "Opposition": "Acceptance",
            "Rejection": "Acceptance", "Demand": None, "Proposal": None}
 _REL_CLAUSE = re.compile(r"(?<![,])\s(?:that|which)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:\w+\s+){0,2}$")
-_OF_HOLDER = re.compile(r"^\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+_OF_HOLDER = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+_BY_HOLDER = re.compile(r"^\s+by\s+(?:the\s+)?$", re.I)
+# A noun trigger that is the object of a verb trigger ("rejected the proposal") is part of it.
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,13 +47,22 @@ def find_triggers(text: str, res: Resources) -> list[TriggerHit]:
     blocker = res.lexicon.get("non-stance")
     blocked = [(m.start(), m.end()) for m in blocker.finditer(text)] if blocker else []
     hits = [TriggerHit(t, m.start(), m.end()) for t in res.triggers for m in t.regex.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in blocked)]
+            if not any(a < m.end() and m.start() < b for a, b in blocked)
+            and (t.requires is None or t.requires.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-3:])))]
     hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.trigger.rule))
     kept: list[TriggerHit] = []
     for h in hits:
         if not any(h.start < k.end and k.start < h.end for k in kept):
             kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    kept.sort(key=lambda h: h.start)
+    out: list[TriggerHit] = []
+    for h in kept:
+        prev = out[-1] if out else None
+        if (prev is not None and h.trigger.kind == "noun" and prev.trigger.kind == "verb"
+                and _OBJECT_GAP.match(text[prev.end:h.start])):
+            continue
+        out.append(h)
+    return out
 
 
 def main_sides(doc: AnnotatedDocument, res: Resources) -> tuple[str, ...]:
@@ -111,6 +123,11 @@ def _holders(view: SentenceView, hit: TriggerHit, frames: list[Speaker], ctx: Di
              floor: int) -> tuple[list[str], str] | None:
     """Who holds the stance at ``hit``; None when the sentence gives no party (or a pundit)."""
     text = view.text
+    after = [x for x in view.actor_mentions() if hit.end <= x[0] <= hit.end + 25]
+    if after:  # "a ceasefire proposed by the United States", "the demands of the Ukrainian side"
+        gap = text[hit.end:after[0][0]]
+        if _BY_HOLDER.match(gap) or (hit.trigger.kind == "noun" and _OF_HOLDER.match(gap)):
+            return [after[0][2].entity], "agent"
     frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
     if frame is not None:
         if frame.generic:
@@ -123,10 +140,6 @@ def _holders(view: SentenceView, hit: TriggerHit, frames: list[Speaker], ctx: Di
         return list(frame.actors), "speaker"
     if hit.trigger.kind == "modal":
         return None
-    if hit.trigger.kind == "noun":
-        after = [x for x in view.actor_mentions() if hit.end <= x[0] <= hit.end + 25]
-        if after and _OF_HOLDER.match(text[hit.end:after[0][0]]):
-            return [after[0][2].entity], "of"
     actors, how = subject_before(view, hit.start, ctx, floor)
     if not actors:
         actors, how = subject_before(view, hit.start, ctx, 0)

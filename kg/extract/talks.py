@@ -27,6 +27,8 @@ _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 def _format(text: str, res: Resources) -> str:
     if res.lexicon["talks-phone"].search(text) and re.search(r"phone|telephone|video|call", text, re.I):
         return "phone call"
+    if re.search(r"\bsign(?:ed|s|ing)?\b", text, re.I):
+        return "signing ceremony"
     if res.lexicon["talks-summit"].search(text):
         return "summit"
     if _ROUND.search(text) or re.search(r"\bnegotiations?\b", text, re.I):
@@ -140,6 +142,11 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
             after = [x for x in view.actor_mentions() if m.end() <= x[0] <= m.end() + 20]
             if after:
                 out.append(after[0][2].entity)
+                end = after[0][1]
+                for s, e, x in view.actor_mentions():  # "mediation of Turkey and the United Nations"
+                    if s >= end and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", view.text[end:s]):
+                        out.append(x.entity)
+                        end = e
         else:
             before = [x for x in view.actor_mentions() if x[1] <= m.start() and m.start() - x[1] <= 30]
             if before:
@@ -262,10 +269,11 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     for rnd, day in specs:
         found = tracker.find(fmt, status, day, rnd, places, anaphoric=bool(anaphor))
         if found is None:
-            if anaphor is not None and not event:
-                continue  # "the talks" refers back; it never starts new talks
+            if anaphor is not None and not event and not (places and day):
+                continue  # "the talks" refers back; only "at the talks in Istanbul on May 16" is new
             sides = {res.side_of(p) for p in participants}
-            enough = len(sides) >= 2 or (bool(places) and len(sides) >= 1) or rnd is not None
+            enough = (len(sides) >= 2 or (bool(places) and len(sides) >= 1) or rnd is not None
+                      or (bool(places) and (fmt == "summit" or bool(day))))
             if phone:
                 enough = sum("Person" in res.entities[p].types for p in participants) >= 2
             if planned and not (day and len(participants) >= 2):
