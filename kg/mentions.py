@@ -10,7 +10,6 @@ from functools import lru_cache
 from .resources import Resources
 
 _POSSESSIVE = re.compile(r"^['’]s?\b")
-_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|its|their|this|that|his|her)\s+$", re.I)
 _NEXT_WORD = re.compile(r"^[\s\"“]*([A-Za-z][\w-]*)")
 # Words after an acronym that show it is the subject, not a modifier ("the U.S. is ...").
 _VERBISH = re.compile(
@@ -177,7 +176,6 @@ def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, re
         word = nxt.group(1) if nxt else ""
         verbish = _VERBISH.match(word) or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
         if word and word[0].islower() and not verbish:
-            if (compound or _needs_exact_case(text) or _DETERMINER.search(before)
-                    or text.lower() in {d.lower() for d in ent.demonyms}):
+            if compound or _needs_exact_case(text) or text.lower() in {d.lower() for d in ent.demonyms}:
                 modifier = True
     return Mention(start, end, text, target, sense, via, possessive, modifier)

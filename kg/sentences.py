@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 # Tokens ending in "." that do not end a sentence.
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|Jr|Sr|Inc|Co|Corp)"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|Jr|Sr|Inc|Co|Corp)"
     r"|\b(?:[A-Z]\.){1,3}[A-Z]?|\b[A-Z])\.$"
 )
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9【\[])|[。！？]")
@@ -43,6 +43,8 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> lis
             last = head.split()[-1] if head.split() else ""
             if line[m.start()] == "." and _ABBREV.search(last):
                 continue
+            if last == "No." and re.match(r"\s*\d", line[m.end():]):
+                continue  # "No. 5"
             if any(a < end - 1 < b for a, b in protected):
                 continue
             _add(text, spans, cut, end)

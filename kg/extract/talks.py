@@ -144,7 +144,7 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
                 out.append(after[0][2].entity)
                 end = after[0][1]
                 for s, e, x in view.actor_mentions():  # "mediation of Turkey and the United Nations"
-                    if s >= end and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", view.text[end:s]):
+                    if s >= end and re.fullmatch(r"\s*(?:and|or|,\s*and)\s*(?:the\s+)?", view.text[end:s]):
                         out.append(x.entity)
                         end = e
         else:
@@ -276,6 +276,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                       or (bool(places) and (fmt == "summit" or bool(day))))
             if phone:
                 enough = sum("Person" in res.entities[p].types for p in participants) >= 2
+            if fmt == "signing ceremony":
+                enough = enough and bool(places or day)  # a ceremony has a where or a when
             if planned and not (day and len(participants) >= 2):
                 continue
             if not enough:

@@ -1,0 +1,55 @@
+"""Shared fixtures: the curated resources, the shipped corpus, a built output folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.annotate import AnnotatedDocument, annotate
+from kg.documents import parse_document
+from kg.resources import Resources, load_resources
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "eval" / "seeds.tsv"
+
+
+@pytest.fixture(scope="session")
+def res() -> Resources:
+    return load_resources()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus built once into a temp folder (with curation, like `make run`)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("built")
+    build([CORPUS], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_graph(built: Path):  # type: ignore[no-untyped-def]
+    from kg.graphio import load_graph
+
+    return load_graph(built / "graph.trig")
+
+
+@pytest.fixture
+def doc_of(res: Resources):  # type: ignore[no-untyped-def]
+    """Annotate a one-off text as a document published on a given date."""
+
+    def make(text: str, published: str = "2025-03-17", doc_id: str = "test") -> AnnotatedDocument:
+        doc = parse_document(f"Published: {published}\n\n{text}", doc_id)
+        assert doc.published == dt.date.fromisoformat(published)
+        return annotate(doc, res)
+
+    return make

@@ -1,0 +1,39 @@
+import datetime as dt
+
+import pytest
+
+from kg.dates import find_dates
+
+D = dt.date
+CASES = [
+    ("On March 3, local time, talks were held.", D(2022, 3, 4), [D(2022, 3, 3)]),
+    ("On February 28, 2022, the first round", D(2023, 2, 15), [D(2022, 2, 28)]),
+    ("On November 14, it was Russia's turn", D(2023, 2, 15), [D(2022, 11, 14)]),
+    ("Peskov said on the 7th that", D(2022, 3, 10), [D(2022, 3, 7)]),
+    ("on the 28th, officials said", D(2022, 3, 3), [D(2022, 2, 28)]),
+    ("rounds on 3 and 7 March", D(2022, 3, 10), [D(2022, 3, 3), D(2022, 3, 7)]),
+    ("He will speak to Putin on Tuesday.", D(2025, 3, 17), [D(2025, 3, 18)]),
+    ("Trump told reporters on Sunday evening.", D(2025, 3, 17), [D(2025, 3, 16)]),
+    ("Talks took place yesterday.", D(2025, 3, 17), [D(2025, 3, 16)]),
+    ("The report of 2023-12-10 said", None, [D(2023, 12, 10)]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_resolve(text: str, published: dt.date | None, expected: list[dt.date]) -> None:
+    found = [d for m in find_dates(text, published) for d in m.dates]
+    assert found == expected
+
+
+def test_same_day_uses_the_last_date() -> None:
+    (m,) = find_dates("They met on the same day in Belek.", D(2022, 3, 10), last=D(2022, 3, 9))
+    assert m.dates == (D(2022, 3, 9),)
+
+
+def test_last_week_is_only_approximate() -> None:
+    (m,) = find_dates("a proposal that Ukraine accepted last week", D(2025, 3, 17))
+    assert m.dates == () and m.approximate
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert [d for m in find_dates("on Tuesday", None) for d in m.dates] == []

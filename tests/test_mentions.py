@@ -1,0 +1,49 @@
+import pytest
+
+from kg.mentions import find_mentions
+
+ID = "https://w3id.org/parley/id/"
+
+
+def _found(text: str, res, doc_id: str = "x") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.entity.removeprefix(ID), m.sense) for m in find_mentions(text, doc_id, res)]
+
+
+CASES = [
+    ("Sergei Lavrov met Kuleba.", [("Sergei Lavrov", "actor/sergey-lavrov", "actor"), ("Kuleba", "actor/dmytro-kuleba", "actor")]),
+    ("The Ukrainian side demanded it.", [("Ukrainian side", "actor/ukraine", "actor")]),
+    ("Talks were held in Moscow.", [("Moscow", "place/moscow", "place")]),
+    ("Moscow said no.", [("Moscow", "actor/russia", "actor")]),
+    ("The Kremlin insists.", [("Kremlin", "actor/russia", "actor")]),
+    ("They met in Riyadh, Saudi Arabia.", [("Riyadh", "place/riyadh", "place"), ("Saudi Arabia", "actor/saudi-arabia", "place")]),
+    ("China News Service reported.", [("China News Service", "media/china-news-service", "media")]),
+    ("the us and them", []),  # "US" must be upper case
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_mentions(text: str, expected, res) -> None:  # type: ignore[no-untyped-def]
+    assert _found(text, res) == expected
+
+
+def test_two_demonyms_make_two_sides(res) -> None:  # type: ignore[no-untyped-def]
+    found = _found("the Russian-Ukrainian delegation held talks", res)
+    assert {e for _t, e, _s in found} == {"actor/russia", "actor/ukraine"}
+
+
+def test_scoped_alias_only_in_its_document(res) -> None:  # type: ignore[no-untyped-def]
+    text = "Lavrov and Curieba held talks."
+    assert ("Curieba", "actor/dmytro-kuleba", "actor") in _found(text, res, "001_6da47dc3f71a34a3")
+    assert all(t != "Curieba" for t, _e, _s in _found(text, res, "other-corpus-doc"))
+
+
+@pytest.mark.parametrize(("text", "modifier"), [
+    ("a US think tank said", True),
+    ("U.S. Secretary of State Blinken said", True),
+    ("the Russia-Ukraine conflict", True),
+    ("the United States saw an opportunity", False),
+    ("The Kremlin insists", False),
+])
+def test_modifiers(text: str, modifier: bool, res) -> None:  # type: ignore[no-untyped-def]
+    first = find_mentions(text, "x", res)[0]
+    assert first.modifier is modifier

@@ -1,0 +1,111 @@
+"""Position extraction: sentence → expected (holder, stance, issue) records.
+
+Most sentences are written for these tests (other rounds: Istanbul 2022 and 2025, Jeddah,
+the grain deal, peace summits); a few come from the seed articles.
+"""
+
+import pytest
+
+from kg.extract.positions import extract_positions
+
+ID = "https://w3id.org/parley/id/actor/"
+
+CASES = [
+    # reported speech: the speaker holds the position
+    ("Peskov said on the 7th that Russia's demands include stopping all military operations and "
+     "writing neutrality status into the constitution.",
+     {("dmitry-peskov", "Demand", "ceasefire"), ("dmitry-peskov", "Demand", "neutrality")}),
+    # enumeration after a colon, a noun trigger beating the verb
+    ("Putin proposed three conditions: recognition of Russia's sovereignty over Crimea; "
+     "Ukraine's demilitarization; Ukraine's neutrality.",
+     {("vladimir-putin", "Demand", "crimea"), ("vladimir-putin", "Demand", "demilitarization"),
+      ("vladimir-putin", "Demand", "neutrality")}),
+    # negation flips, double negation accepts
+    ("Russian President Vladimir Putin said Moscow would not accept a ceasefire that allows Ukraine to rearm.",
+     {("vladimir-putin", "Rejection", "ceasefire")}),
+    ("Lavrov said that Putin never refused to meet with Zelensky.", {("sergey-lavrov", "Acceptance", "leaders-meeting")}),
+    ("Ukraine will never recognize Crimea as Russian territory, Zelensky said.", {("ukraine", "Rejection", "crimea")}),
+    ("The two sides did not reach an agreement on a ceasefire.", set()),
+    # rejection words
+    ("Zelensky rejected any territorial concessions to Russia.",
+     {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
+    ("Moscow has repeatedly ruled out any deal that would leave Ukraine in NATO.",
+     {("russia", "Rejection", "nato-membership")}),
+    ("Lavrov rejected the proposal for a 30-day ceasefire as a ploy.", {("sergey-lavrov", "Rejection", "ceasefire")}),
+    # metonymy and demonym sides
+    ("The Kremlin insists that Ukraine must abandon its bid to join NATO.", {("russia", "Demand", "nato-membership")}),
+    ("The Ukrainian side demanded the withdrawal of Russian troops.", {("ukraine", "Demand", "troop-withdrawal")}),
+    # passive agent holds the noun trigger
+    ("Ukraine said it was ready to accept a 30-day ceasefire proposed by the United States.",
+     {("ukraine", "Acceptance", "ceasefire"), ("united-states", "Proposal", "ceasefire")}),
+    # more issues and stances
+    ("Ukrainian Foreign Minister Dmytro Kuleba called for the release of all prisoners of war.",
+     {("dmytro-kuleba", "Demand", "prisoner-exchange")}),
+    ("The European Union agreed to open accession negotiations with Ukraine.",
+     {("european-union", "Acceptance", "eu-membership")}),
+    ("Hungary blocked the EU's 50 billion euro aid package for Ukraine.", {("hungary", "Opposition", "financial-aid")}),
+    ("Guterres welcomed the agreement on the safe passage of grain ships.",
+     {("antonio-guterres", "Support", "humanitarian-corridors")}),
+    ("UN Secretary-General Antonio Guterres called for an immediate halt to hostilities.",
+     {("antonio-guterres", "Demand", "ceasefire")}),
+    ("Medinsky demanded that Ukraine withdraw its forces from the four regions.",
+     {("vladimir-medinsky", "Demand", "annexed-regions")}),
+    ("Erdogan said Turkey was ready to mediate between Moscow and Kyiv.",
+     {("recep-tayyip-erdogan", "Acceptance", "peace-talks")}),
+    ("Russia wants Ukraine to remain neutral and to limit the size of its army.",
+     {("russia", "Demand", "neutrality"), ("russia", "Demand", "demilitarization")}),
+    ("Zelensky called on Western allies to tighten sanctions against Russia.",
+     {("volodymyr-zelensky", "Demand", "sanctions")}),
+    ("Sybiha said Kyiv was prepared to discuss security guarantees with European partners.",
+     {("andrii-sybiha", "Acceptance", "security-guarantees")}),
+    ("Russia opposes the deployment of European peacekeepers in Ukraine.", {("russia", "Opposition", "security-guarantees")}),
+    # the framing issue (negotiations) drops out behind a specific one
+    ("Ukraine still insists on the bottom line of negotiations for the retreat of the Russian army.",
+     {("ukraine", "Demand", "troop-withdrawal")}),
+    # not positions: pundits, questions, speculation, conditions, actions
+    ("Analysts believe that Russia wants a ceasefire.", set()),
+    ("Will Russia accept a ceasefire?", set()),
+    ("Russia may put forward territorial demands.", set()),
+    ("If the United States stops military aid, Ukraine may accept land for peace.", set()),
+    ("Trump is trying to win Putin's support for a ceasefire.", set()),
+    ("Russian troops shelled Kharkiv.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_positions(text: str, expected: set[tuple[str, str, str]], doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    got = {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc_of(text), res)}
+    assert got == expected
+
+
+def test_pronoun_resolves_to_the_last_person(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Zelensky spoke in Kyiv. He called on the EU to grant Ukraine candidate status quickly.")
+    got = {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc, res)}
+    assert got == {("volodymyr-zelensky", "Demand", "eu-membership")}
+
+
+def test_both_sides_are_the_parties_of_the_talks(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Russian and Ukrainian delegations held talks in Istanbul. "
+                 "The two sides agreed to an exchange of prisoners.")
+    got = {(p.holder.removeprefix(ID), p.issue) for p in extract_positions(doc, res)}
+    assert got == {("russia", "prisoner-exchange"), ("ukraine", "prisoner-exchange")}
+
+
+def test_evidence_is_the_sentence(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Intro. On March 3, Lavrov said Russia is willing to include the security issue into the agenda.")
+    (p,) = extract_positions(doc, res)
+    body = doc.document.body
+    assert body[p.evidence.start:p.evidence.end] == p.evidence.quote
+    assert p.evidence.quote.startswith("On March 3") and p.evidence.date is not None
+    assert p.evidence.rule.startswith("position.agenda")
+    assert "security issue" in p.claim
+
+
+def test_translation_error_trigger_is_scoped(res) -> None:  # type: ignore[no-untyped-def]
+    from kg.annotate import annotate
+    from kg.documents import parse_document
+
+    text = "Zelensky called on the EU to allow Ukraine to naturalize quickly."
+    for doc_id, expected in (("000_b6616b502efea277", {"eu-membership"}), ("another", set())):
+        doc = annotate(parse_document(text, doc_id), res)
+        assert {p.issue for p in extract_positions(doc, res)} == expected
