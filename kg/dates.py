@@ -122,7 +122,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         if future:
             out = [ref + dt.timedelta(days=delta or 7)]
         else:
-            out = [ref - dt.timedelta(days=(ref.weekday() - target) % 7 or 7)]
+            out = [ref - dt.timedelta(days=(ref.weekday() - target) % 7)]  # "on Monday" in Monday's paper: today
     elif kind == "same-day":
         return (last,) if last else ()
     elif kind == "relative":

@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import CorpusError
 
 HEADER_KEYS = ("title", "source", "published", "publisher")
+NEWLINE = b"\n"
 _HEADER = re.compile(r"^(Title|Source|Published|Publisher):[ \t]*(.*)$")
 
 
@@ -95,7 +96,8 @@ def read_document(path: Path) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(
-            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8"
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line "
+            f"{data.count(NEWLINE, 0, exc.start) + 1}); re-save it as UTF-8"
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     doc = parse_document(text, path.stem, str(path))

@@ -139,8 +139,10 @@ def _appositive_places(body: str, mentions: list[Mention], res: Resources) -> li
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and prev.sense == "place" and m.sense == "actor"
-                and res.entities[m.entity].is_place and body[prev.end:m.start].strip() in (",", "and", "or")):
+        gap = body[prev.end:m.start].strip() if prev is not None else ""
+        inside = prev is not None and m.entity in res.ancestors(prev.entity)  # "Riyadh, Saudi Arabia"
+        if (prev is not None and prev.sense == "place" and m.sense == "actor" and res.entities[m.entity].is_place
+                and ((gap == "," and inside) or gap in ("and", "or"))):
             m = Mention(m.start, m.end, m.text, m.entity, "place", m.via, m.possessive, False)
         out.append(m)
     return out

@@ -32,7 +32,7 @@ def test_malformed_date_is_an_error(text: str) -> None:
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"\x00\x01\x02binary", "binary"),
-        (b"Title: x\n\ncaf\xe9 au lait", "not valid UTF-8 \\(byte 0xe9 at offset 13\\)"),
+        (b"Title: x\n\ncaf\xe9 au lait", "not valid UTF-8 \\(byte 0xe9 at offset 13, line 3\\)"),
         (b"Title: only a header\n", "no body"),
     ],
 )

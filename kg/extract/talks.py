@@ -24,9 +24,11 @@ _AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", r
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
 
-def _format(text: str, res: Resources) -> str:
+def _format(text: str, res: Resources, has_place: bool = True) -> str:
     if res.lexicon["talks-phone"].search(text) and re.search(r"phone|telephone|video|call", text, re.I):
         return "phone call"
+    if not has_place and re.search(r"\b(?:spoke|speak|speaks|speaking|talked|talk)\s+(?:to|with)\b", text, re.I):
+        return "phone call"  # "will speak to Putin on Tuesday", with no place to meet
     if re.search(r"\bsign(?:ed|s|ing)?\b", text, re.I):
         return "signing ceremony"
     if res.lexicon["talks-summit"].search(text):
@@ -192,7 +194,8 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
         if m.sense != "place" or not lo <= s < hi:
             continue
         before = view.text[max(0, s - 20):s]
-        if _AT.search(before) or (last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])):
+        listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])
+        if _AT.search(before) or listed:
             out.append(m.entity)
             last_end = e
     return out
@@ -200,9 +203,6 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
 
 def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
     res, text = view.res, view.text
-    triggers = _triggers(text, res)
-    if not triggers:
-        return
     # members of a delegation named after the talks: "The Russian delegation included X"
     members = res.lexicon.get("participants")
     if members is not None and tracker.recent is not None and (mm := members.search(text)):
@@ -211,6 +211,9 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
             if s >= mm.end() and "Person" in res.entities[m.entity].types:
                 tracker.recent.participants.setdefault(m.entity, ev)
         tracker.recent.evidence.append(ev)
+    triggers = _triggers(text, res)
+    if not triggers:
+        return
     groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
     for a, b in triggers:
         c0, c1 = clause_start(text, a), clause_end(text, b)
@@ -231,8 +234,11 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
 
 def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int) -> None:
     res, text, sent = view.res, view.text, view.sent
-    # what a speaker says about talks is not said by the talks' participants
-    lo = max([lo, *(f.verb_end for f in speakers(view, ctx) if f.verb_end <= a)])
+    # what a speaker says about talks is not said by the talks' participants...
+    frames = [f for f in speakers(view, ctx) if f.verb_end <= a and f.verb_end >= lo]
+    lo = max([lo, *(f.verb_end for f in frames)])
+    # ... unless he speaks of himself: "Trump said he plans to speak to Putin"
+    himself = list(frames[-1].actors) if frames and re.match(r"\s*(?:that\s+)?(?:he|she)\b", text[lo:], re.I) else []
     local = text[lo:hi]
     if res.lexicon["hedge"].search(text, max(lo, a - 50), a) and re.search(r"rumou?r|speculat|seem", text, re.I):
         return
@@ -242,14 +248,17 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     event = (res.lexicon["talks-verb"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi))
-    fmt = _format(local, res)
+    places = _talks_places(view, lo, hi)
+    fmt = _format(local, res, bool(places))
     rounds = _rounds(local)
     phone = _is_phone(fmt)
-    places = [] if phone else _talks_places(view, lo, hi)
+    if phone:
+        places = []
     mediators = _by_pattern(view, "mediator")
     hosts = _by_pattern(view, "host")
     persons_only = phone and sum("Person" in res.entities[m.entity].types for _s, _e, m in view.actor_mentions()) >= 2
-    participants = _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
+    participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
+                              if p not in himself]
     window_dates = [dm for dm in sent.dates if lo <= dm.start < hi]
     dates_all = [d for dm in window_dates for d in dm.dates]
     date = sent.date_near(a) if window_dates else None

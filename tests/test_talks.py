@@ -1,0 +1,76 @@
+"""Talks extraction: text → expected talks (format, date, places, participants, mediators, hosts)."""
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.talks import extract_talks
+
+ID = "https://w3id.org/parley/id/"
+
+
+def _short(iri: str) -> str:
+    return iri.removeprefix(ID).split("/", 1)[1]
+
+
+def _talks(doc, res):  # type: ignore[no-untyped-def]
+    return [(t.format, t.status, t.date.isoformat() if t.date else None, sorted(map(_short, t.places)),
+             sorted(map(_short, t.participants)), sorted(map(_short, t.mediators)), sorted(map(_short, t.hosts)))
+            for t in extract_talks(doc, res)]
+
+
+CASES = [
+    ("On March 29, Russian and Ukrainian delegations met in Istanbul for a new round of talks hosted by "
+     "Turkish President Recep Tayyip Erdogan.",
+     [("meeting", "Held", "2025-03-29", ["istanbul"], ["russia", "ukraine"], [], ["recep-tayyip-erdogan"])]),
+    ("The United States and Ukraine held talks in Jeddah, Saudi Arabia, on March 11.",
+     [("meeting", "Held", "2025-03-11", ["jeddah"], ["ukraine", "united-states"], [], [])]),
+    ("More than 90 countries attended the peace summit at the Bürgenstock resort in Switzerland on June 15.",
+     [("summit", "Held", "2025-06-15", ["burgenstock"], [], [], [])]),
+    ("Trump and Putin spoke by phone for more than two hours on Monday.",
+     [("phone call", "Held", "2025-03-17", [], ["donald-trump", "vladimir-putin"], [], [])]),
+    ("Witkoff met Putin in St Petersburg on Friday.",
+     [("meeting", "Held", "2025-03-14", ["st-petersburg"], ["steve-witkoff", "vladimir-putin"], [], [])]),
+    ("The second and third rounds of talks were held in Belarus on 3 and 7 March.",
+     [("negotiation round", "Held", "2025-03-03", ["belarus"], [], [], []),
+      ("negotiation round", "Held", "2025-03-07", ["belarus"], [], [], [])]),
+    ("Under the mediation of Turkey and the United Nations, Russia and Ukraine signed the grain deal in Istanbul "
+     "on July 22.",
+     [("signing ceremony", "Held", "2025-07-22", ["istanbul"], ["russia", "ukraine"], ["turkey", "united-nations"], [])]),
+    ("Zelensky will meet Trump at the White House on Friday.",
+     [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
+    # not talks: intentions, plans without a date, rumours, talk about talks
+    ("Turkey offered to host new talks between Russia and Ukraine in Istanbul.", []),
+    ("There were rumors that Russia and Ukraine had secretly started negotiations.", []),
+    ("Only dialogue and negotiation can solve the problem between Russia and Ukraine.", []),
+    ("Putin said Russia was open to dialogue with Ukraine, provided that all demands are met.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_talks(text: str, expected, doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    assert _talks(doc_of(text), res) == expected
+
+
+def test_later_mentions_resolve_to_the_same_talks(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of(
+        "On March 3, the second round of negotiations between Russia and Ukraine was held. "
+        "In this round of negotiations, the two sides reached an agreement on humanitarian corridors. "
+        "Earlier, the two sides held the first round of negotiations in Gomel Oblast, Belarus. "
+        "On March 3, the Russian-Ukrainian delegation held the second round of negotiations in Belarus.",
+        published="2022-03-04",
+    )
+    talks = list(extract_talks(doc, res))
+    assert [(t.round, t.date) for t in talks] == [(2, dt.date(2022, 3, 3)), (1, None)]
+    second, first = talks
+    assert [_short(p) for p in second.places] == ["belarus"]
+    assert list(second.agreed) == ["humanitarian-corridors"]
+    assert [_short(p) for p in first.places] == ["gomel-oblast"]
+    assert len(second.evidence) == 3
+
+
+def test_delegation_members_join_the_last_talks(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("On November 14, the U.S.-Russian delegation held secret negotiations in Ankara. "
+                 "The Russian delegation included Sergei Naryshkin.", published="2023-02-15")
+    (t,) = extract_talks(doc, res)
+    assert "sergey-naryshkin" in map(_short, t.participants)
