@@ -12,7 +12,6 @@ from .mentions import Mention, find_mentions
 from .resources import Resources
 from .sentences import split_sentences
 
-
 # "China News Service, March 4 (Reporter ...)": the date of the report, not of an event.
 _DATELINE = re.compile(r"^[^.]{0,60}\b(?:News|Agency|Service|Press|Times|Post|TASS|Xinhua|Reuters|CGTN|AP|AFP)\b[^.]{0,40},\s*$")
 

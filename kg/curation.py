@@ -37,11 +37,12 @@ class CurationRow:
 
 def parse_curation(text: str, res: Resources) -> list[CurationRow]:
     """Parse and check curation rows (holder, stance and issue must be known)."""
-    names = {}
+    names: dict[str, str] = {}
     for ent in res.entities.values():
-        if ent.is_actor:
+        target = ent.iri if ent.is_actor else ent.stands_for  # "Moscow" stands for Russia
+        if target:
             for n in (ent.label, *ent.aliases):
-                names.setdefault(n.lower(), ent.iri)
+                names.setdefault(n.lower(), target)
     rows = []
     for i, row in enumerate(csv.reader(text.splitlines(), delimiter="\t"), start=1):
         if not row or row[0].startswith("#") or row[0] == "action":

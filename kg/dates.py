@@ -21,7 +21,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm-and", re.compile(r"\b" + _D + r"(?: and|,| to|-|–) ?" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
     ("md", re.compile(_M + r" " + _D + r"\b(?:,? (\d{4}))?")),
     ("dm", re.compile(r"\b" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
-    ("the-nth", re.compile(r"\b(?:on|from|since|by) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?:(?: to|-| and) (?:the )?(\d{1,2})(?:st|nd|rd|th))?")),
+    ("the-nth", re.compile(r"\b(?:on|from|since|by) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b"
+                           r"(?:(?: to|-| and) (?:the )?(\d{1,2})(?:st|nd|rd|th))?")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
     ("same-day", re.compile(r"\b(?:on )?the same day\b")),
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
@@ -108,8 +109,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
     elif kind == "the-nth":
         if ref is None:
             return ()
-        days = [int(x) for x in g if x]
-        for d in days:
+        nth = [int(x) for x in g if x]
+        for d in nth:
             month, year = ref.month, ref.year
             if d > ref.day + 7:  # "on the 28th" in an article of the 3rd: last month
                 month, year = (12, year - 1) if month == 1 else (month - 1, year)
@@ -118,11 +119,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         if ref is None:
             return ()
         target = WEEKDAYS[g[0].lower()]
-        delta = (target - ref.weekday()) % 7
-        if future:
-            out = [ref + dt.timedelta(days=delta or 7)]
-        else:
-            out = [ref - dt.timedelta(days=(ref.weekday() - target) % 7)]  # "on Monday" in Monday's paper: today
+        ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
+        # "on Monday" in Monday's paper is today; "will ... on Monday" is next week's
+        out = [ref + dt.timedelta(days=ahead)] if future else [ref - dt.timedelta(days=back)]
     elif kind == "same-day":
         return (last,) if last else ()
     elif kind == "relative":

@@ -267,7 +267,8 @@ def score_document(doc_gold: list[GoldRow], extraction, m: _Matcher, report: Eva
         elif not hits:
             sc["held"].fp += 1
             where = ", ".join(m.place_names(p)[0] for p in t.places)
-            report.false_positives.append(Finding("held", doc, f"talks {t.date or '-'} in {where}", _quote(t.evidence[0] if t.evidence else None)))
+            quote = _quote(t.evidence[0] if t.evidence else None)
+            report.false_positives.append(Finding("held", doc, f"talks {t.date or '-'} in {where}", quote))
     for kind, attr in (("part", "participants"), ("med", "mediators")):
         rows = [r for r in doc_gold if r.kind == kind]
         for r in rows:

@@ -177,7 +177,6 @@ def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, re
         nxt = _NEXT_WORD.match(after)
         word = nxt.group(1) if nxt else ""
         verbish = _VERBISH.match(word) or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
-        if word and word[0].islower() and not verbish:
-            if compound or _needs_exact_case(text) or text.lower() in {d.lower() for d in ent.demonyms}:
-                modifier = True
+        kind_of_name = compound or _needs_exact_case(text) or text.lower() in {d.lower() for d in ent.demonyms}
+        modifier = bool(word and word[0].islower() and not verbish and kind_of_name)
     return Mention(start, end, text, target, sense, via, possessive, modifier)

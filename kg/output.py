@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from .errors import OutputError
 
@@ -42,39 +45,83 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def _canonical_lines(text: str) -> str:
-    return text if text.endswith("\n") else text + "\n"
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _literal(lit: Literal, prefixes: list[tuple[str, str]]) -> str:
+    text = "".join(_ESCAPES.get(ch, ch) for ch in str(lit))
+    if lit.language:
+        return f'"{text}"@{lit.language}'
+    if lit.datatype is not None and str(lit.datatype) != str(XSD.string):
+        return f'"{text}"^^{_iri(URIRef(str(lit.datatype)), prefixes)}'
+    return f'"{text}"'
+
+
+def _iri(iri: URIRef, prefixes: list[tuple[str, str]]) -> str:
+    s = str(iri)
+    for prefix, ns in prefixes:
+        if s.startswith(ns) and _LOCAL.match(s[len(ns):]):
+            return f"{prefix}:{s[len(ns):]}"
+    return f"<{s}>"
+
+
+def _term(t: Node, prefixes: list[tuple[str, str]]) -> str:
+    if isinstance(t, Literal):
+        return _literal(t, prefixes)
+    if isinstance(t, URIRef):
+        return _iri(t, prefixes)
+    raise OutputError(f"cannot write blank node {t} deterministically")
+
+
+def _sort_key(t: Node) -> tuple[int, str]:
+    return (0 if isinstance(t, URIRef) else 1, str(t) + (f"@{t.language}" if isinstance(t, Literal) and t.language else ""))
+
+
+def turtle_body(triples: Iterable[tuple[Node, Node, Node]], prefixes: list[tuple[str, str]], indent: str = "") -> list[str]:
+    """Turtle statements for ``triples``: subjects, predicates and objects in sorted order."""
+    by_subject: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    lines: list[str] = []
+    for s in sorted(by_subject, key=_sort_key):
+        preds = by_subject[s]
+        ordered = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
+        parts = []
+        for p in ordered:
+            objs = ", ".join(_term(o, prefixes) for o in sorted(set(preds[p]), key=_sort_key))
+            parts.append(f"{'a' if p == RDF.type else _term(p, prefixes)} {objs}")
+        lines.append(f"{indent}{_term(s, prefixes)} " + f" ;\n{indent}    ".join(parts) + " .")
+        lines.append("")
+    return lines
+
+
+def _prefixes() -> list[tuple[str, str]]:
+    from .namespaces import PREFIXES
+
+    extra = {"foaf": "http://xmlns.com/foaf/0.1/", "actor": PREFIXES["id"] + "actor/", "place": PREFIXES["id"] + "place/",
+             "issue": PREFIXES["id"] + "issue/", "media": PREFIXES["id"] + "media/"}
+    # longest namespace first, so that id:actor/... becomes actor:...
+    return sorted({**PREFIXES, **extra}.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def _header(prefixes: list[tuple[str, str]]) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes)) + "\n"
 
 
 def serialize_trig(ds: Dataset) -> str:
-    """TriG with graphs, subjects and predicates in a stable order (byte-identical reruns).
-
-    rdflib's TriG writer orders graphs by hash; we write each named graph as sorted Turtle.
-    """
-    header: list[str] = []
-    blocks: list[str] = []
+    """TriG with graphs, subjects, predicates and objects in a stable order (byte-identical reruns)."""
+    prefixes = _prefixes()
+    blocks = [_header(prefixes)]
     for ctx in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(ctx) == 0 or str(ctx.identifier).startswith("urn:x-rdflib:"):
             continue
-        g = Graph()
-        for prefix, ns in ds.namespaces():
-            g.bind(prefix, ns, override=True)
-        for t in ctx:
-            g.add(t)
-        body = []
-        for line in g.serialize(format="turtle").splitlines():
-            if line.startswith("@prefix"):
-                if line not in header:
-                    header.append(line)
-            elif line.strip():
-                body.append("    " + line)
-            elif body and body[-1] != "":
-                body.append("")
-        while body and body[-1] == "":
-            body.pop()
-        blocks.append(f"<{ctx.identifier}> {{\n" + "\n".join(body) + "\n}\n")
-    return "\n".join(sorted(header)) + "\n\n" + "\n".join(blocks)
+        body = turtle_body(ctx, prefixes, indent="    ")
+        blocks.append(f"{_term(URIRef(str(ctx.identifier)), prefixes)} {{\n" + "\n".join(body).rstrip() + "\n}\n\n")
+    return "".join(blocks).rstrip("\n") + "\n"
 
 
 def serialize_turtle(g: Graph) -> str:
-    return _canonical_lines(g.serialize(format="turtle"))
+    """Turtle with subjects, predicates and objects in a stable order."""
+    prefixes = _prefixes()
+    return (_header(prefixes) + "\n".join(turtle_body(g, prefixes))).rstrip("\n") + "\n"

@@ -13,12 +13,13 @@ or label); or a node label/alias.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -47,8 +48,7 @@ class ProjectionGraph:
         for e in proj.edges:
             if g.has_edge(e.source, e.target):
                 continue
-            g.add_edge(e.source, e.target, relation=e.relation, source=e.source, target=e.target,
-                       evidence=[asdict(x) for x in e.evidence])
+            g.add_edge(e.source, e.target, relation=e.relation, tail=e.source, evidence=[asdict(x) for x in e.evidence])
         return cls(g, _names(g))
 
     def to_json(self) -> str:
@@ -80,7 +80,7 @@ def build_graph(edges: list[tuple[str, str, str]], types: dict[str, str] | None 
         for n in (s, t):
             if n not in g:
                 g.add_node(n, label=n, type=(types or {}).get(n, "Node"), aliases=[], details={}, evidence=[])
-        g.add_edge(s, t, relation=rel, source=s, target=t, evidence=[])
+        g.add_edge(s, t, relation=rel, tail=s, evidence=[])
     return ProjectionGraph(g, _names(g))
 
 
@@ -210,19 +210,16 @@ def shortest_paths(pg: ProjectionGraph, src: str, dst: str, k: int = 1, avoid: t
         keep = [n for n, d in g.nodes(data=True) if d["type"] not in avoid or n in (src, dst)]
         g = g.subgraph(keep)
     try:
-        if k <= 1:
-            routes = [nx.shortest_path(g, src, dst)]
-        else:
-            routes = list(islice(nx.shortest_simple_paths(g, src, dst), k))
+        routes = [nx.shortest_path(g, src, dst)] if k <= 1 else list(islice(nx.shortest_simple_paths(g, src, dst), k))
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         raise NoPathError(f"no path between {pg.graph.nodes[src]['label']!r} and {pg.graph.nodes[dst]['label']!r}"
                           + (f" avoiding {', '.join(avoid)}" if avoid else "")) from None
     out = []
     for route in routes:
         hops = []
-        for a, b in zip(route, route[1:], strict=False):
+        for a, b in pairwise(route):
             e = g.edges[a, b]
-            hops.append(Hop(a, b, e["relation"], e["source"] == a, e["evidence"]))
+            hops.append(Hop(a, b, e["relation"], e["tail"] == a, e["evidence"]))
         out.append(Path_(list(route), hops))
     return out
 
@@ -289,8 +286,6 @@ def load_projection_graph(graph_path: Path, use_cache: bool = True) -> Projectio
             pass  # a stale or broken cache entry is rebuilt below
     pg = ProjectionGraph.from_projection(project(load_graph(graph_path)))
     if use_cache:
-        try:
+        with contextlib.suppress(Exception):
             atomic_write(cached, pg.to_json())
-        except Exception:  # noqa: BLE001 - a cache we cannot write is only slower
-            pass
     return pg

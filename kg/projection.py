@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -64,7 +65,7 @@ class Projection:
     edges: list[Edge]
 
 
-def _label(g: Graph, node: URIRef) -> str:
+def _label(g: Graph, node: Any) -> str:
     lab = g.value(node, RDFS.label) or g.value(node, SKOS.prefLabel)
     return str(lab) if lab is not None else str(node).rsplit("/", 1)[-1]
 
@@ -80,7 +81,7 @@ def _evidence(g: Graph, ev: URIRef, docs: dict[URIRef, tuple[str, str, str]]) ->
         title=title,
         date=str(when) if when is not None else date,
         rule=str(g.value(ev, KG.extractor) or ""),
-        start=int(start.toPython()) if start is not None else 0,
+        start=int(str(start)) if start is not None else 0,
     )
 
 
@@ -103,7 +104,7 @@ def project(g: Graph) -> Projection:
 
     def evs(subject: URIRef) -> list[EvidenceInfo]:
         out = []
-        for ev in sorted(g.objects(subject, KG.evidence)):
+        for ev in sorted(g.objects(subject, KG.evidence), key=str):
             if isinstance(ev, URIRef):
                 if ev not in ev_cache:
                     ev_cache[ev] = _evidence(g, ev, docs)
@@ -138,7 +139,7 @@ def project(g: Graph) -> Projection:
         nodes[key] = n
         return n
 
-    for pos in sorted(g.subjects(RDF.type, KG.Position)):
+    for pos in sorted(g.subjects(RDF.type, KG.Position), key=str):
         if not isinstance(pos, URIRef):
             continue
         n = ensure(pos)
@@ -156,7 +157,7 @@ def project(g: Graph) -> Projection:
         })
         edges.append(Edge(str(holder), str(pos), n.details["stance"] or "holds", n.evidence))
         edges.append(Edge(str(pos), str(issue), "on", n.evidence))
-    for talks in sorted(g.subjects(RDF.type, KG.Talks)):
+    for talks in sorted(g.subjects(RDF.type, KG.Talks), key=str):
         if not isinstance(talks, URIRef):
             continue
         n = ensure(talks)
@@ -200,9 +201,9 @@ def project(g: Graph) -> Projection:
                 edges.append(Edge(key, str(broader), "broader"))
         if n.type == "Person":
             rep = g.value(node, KG.represents)
-            if isinstance(rep, URIRef) and not any(e.source == key and e.relation == "represents" for e in edges):
-                if ensure(rep) is not None:
-                    edges.append(Edge(key, str(rep), "represents"))
+            known = any(e.source == key and e.relation == "represents" for e in edges)
+            if isinstance(rep, URIRef) and not known and ensure(rep) is not None:
+                edges.append(Edge(key, str(rep), "represents"))
     for n in nodes.values():
         n.documents = sorted({e.document for e in n.evidence if e.document})
         n.dates = sorted({e.date for e in n.evidence if e.date})
@@ -215,8 +216,8 @@ def project(g: Graph) -> Projection:
             unique.append(e)
     for e in unique:
         for side in (e.source, e.target):
-            node = nodes[side]
-            if node.type not in ("Position", "Talks"):
-                node.documents = sorted(set(node.documents) | {x.document for x in e.evidence if x.document})
-                node.dates = sorted(set(node.dates) | {x.date for x in e.evidence if x.date})
+            end = nodes[side]
+            if end.type not in ("Position", "Talks"):
+                end.documents = sorted(set(end.documents) | {x.document for x in e.evidence if x.document})
+                end.dates = sorted(set(end.dates) | {x.date for x in e.evidence if x.date})
     return Projection(nodes, unique)

@@ -105,10 +105,20 @@ def load_query_text(query: str) -> tuple[str, str]:
 def check_read_only(text: str, allow_service: bool = False) -> None:
     """Refuse SPARQL Update and (unless allowed) SERVICE, which would reach the network."""
     body = _strip_comments(text)
-    if _UPDATE.search(body):
+    if _UPDATE.search(body) or _parses_as_update(text):
         raise QueryError("SPARQL Update is not allowed: kg query is read-only")
     if not allow_service and _SERVICE.search(body):
         raise QueryError("SERVICE would query a remote endpoint; pass --allow-service to allow it")
+
+
+def _parses_as_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(prefix_header() + text)
+    except Exception:
+        return False
+    return True
 
 
 def prefix_header() -> str:
@@ -125,12 +135,23 @@ def parse_params(pairs: tuple[str, ...] | list[str], graph: Graph | None) -> dic
         name = name.strip().lstrip("?$")
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"--param {pair!r}: bad variable name")
-        out[name] = term_for(value, graph)
+        out[name] = term_for(value, graph, PARAM_TYPES.get(name))
     return out
 
 
-def term_for(value: str, graph: Graph | None) -> Any:
-    """An RDF term for a parameter value."""
+def _param_types() -> dict[str, tuple[URIRef, ...]]:
+    from .namespaces import KG
+
+    actors = (KG.Person, KG.Country, KG.Organization, KG.Group)
+    return {"actor": actors, "holder": actors, "issue": (KG.Issue,), "place": (KG.Place,), "talks": (KG.Talks,)}
+
+
+#: A parameter named like this resolves a label only to resources of these classes.
+PARAM_TYPES = _param_types()
+
+
+def term_for(value: str, graph: Graph | None, types: tuple[URIRef, ...] | None = None) -> Any:
+    """An RDF term for a parameter value (a label is looked up among resources of ``types``)."""
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     if re.fullmatch(r"https?://\S+", value):
@@ -142,6 +163,10 @@ def term_for(value: str, graph: Graph | None) -> Any:
         hits = sorted({s for p in (RDFS.label, SKOS.altLabel, SKOS.notation, SKOS.prefLabel)
                        for s in graph.subjects(p, None) if isinstance(s, URIRef)
                        for o in graph.objects(s, p) if str(o).lower() == value.lower()})
+        if types:
+            from rdflib import RDF
+
+            hits = [h for h in hits if any((h, RDF.type, t) in graph for t in types)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -177,7 +202,7 @@ def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = No
             g.add(t)
         return QueryResult("CONSTRUCT", graph=g)
     variables = [str(v) for v in res.vars or []]
-    rows = [[row[i] for i in range(len(variables))] for row in res]
+    rows = [[row[i] for i in range(len(variables))] for row in res]  # type: ignore[index]
     return QueryResult("SELECT", variables, rows)
 
 

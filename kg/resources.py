@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import OntologyError
 
@@ -189,7 +189,7 @@ def _entities(graph: Graph) -> dict[str, Entity]:
 
     from .namespaces import KG
 
-    kinds = {KG.Person: "Person", KG.Country: "Country", KG.Organization: "Organization",
+    kinds: dict[Any, str] = {KG.Person: "Person", KG.Country: "Country", KG.Organization: "Organization",
              KG.Group: "Group", KG.Place: "Place", KG.Media: "Media", KG.Commentator: "Commentator"}
     subjects = {s for k in kinds for s in graph.subjects(RDF.type, k)}
     out: dict[str, Entity] = {}
@@ -198,7 +198,7 @@ def _entities(graph: Graph) -> dict[str, Entity]:
         vals = sorted(str(o) for o in graph.objects(s, p))
         return vals[0] if vals else None
 
-    for s in sorted(subjects):
+    for s in sorted(subjects, key=str):
         types = frozenset(kinds[t] for t in graph.objects(s, RDF.type) if t in kinds)
         scoped = []
         for node in graph.objects(s, KG.scopedAlias):
@@ -239,7 +239,7 @@ def _issues(graph: Graph, entities: dict[str, Entity]) -> tuple[dict[str, IssueD
     leader = _leader_pattern(entities)
     issues: dict[str, IssueDef] = {}
     groups: dict[str, str] = {}
-    for s in sorted(graph.subjects(RDF.type, KG.Issue)):
+    for s in sorted(graph.subjects(RDF.type, KG.Issue), key=str):
         code = str(graph.value(s, SKOS.notation))
         broader = graph.value(s, SKOS.broader)
         pats = sorted(str(p) for p in graph.objects(s, KG.triggerPattern))
@@ -270,10 +270,10 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
 
     graph = _parse(directory, (LEXICON_FILE,))
     triggers: list[StanceTrigger] = []
-    for s in sorted(graph.subjects(RDF.type, LEX.StanceTrigger)):
+    for s in sorted(graph.subjects(RDF.type, LEX.StanceTrigger), key=str):
         stance = graph.value(s, URIRef("https://w3id.org/parley/ontology#stance"))
         kind = str(graph.value(s, LEX.kind) or "verb")
-        rule = str(graph.value(s, LEX.rule) or s.split("#")[-1])
+        rule = str(graph.value(s, LEX.rule) or str(s).split("#")[-1])
         pats = sorted(str(p) for p in graph.objects(s, LEX.pattern))
         if stance is None or not pats:
             raise OntologyError(f"stance trigger {s} needs kg:stance and lex:pattern")
@@ -283,7 +283,7 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
                                       compile_pattern(str(req)) if req is not None else None))
     raw: dict[str, list[str]] = {}
     lists: dict[str, re.Pattern[str]] = {}
-    for s in sorted(graph.subjects(RDF.type, LEX.Lexicon)):
+    for s in sorted(graph.subjects(RDF.type, LEX.Lexicon), key=str):
         name = str(s).split("#")[-1]
         raw[name] = sorted(str(p) for p in graph.objects(s, LEX.pattern))
         lists[name] = join_patterns(raw[name])

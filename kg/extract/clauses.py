@@ -7,6 +7,7 @@ for come from the lexicon in ``ontology/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..annotate import Sentence
@@ -49,7 +50,7 @@ class Discourse:
                 self.pair_persons = tuple(people[:2])
 
 
-def _distinct(items):  # type: ignore[no-untyped-def]
+def _distinct(items: Iterable[str]) -> list[str]:
     out: list[str] = []
     for x in items:
         if x not in out:
@@ -89,10 +90,7 @@ class SentenceView:
 
 def clause_end(text: str, start: int, enumeration: bool = False) -> int:
     """The end of the clause that continues at ``start``."""
-    if enumeration:
-        m = re.compile(r"\s+but\s+").search(text, start)
-    else:
-        m = _CLAUSE_BREAK.search(text, start)
+    m = re.compile(r"\s+but\s+").search(text, start) if enumeration else _CLAUSE_BREAK.search(text, start)
     return m.start() if m else len(text)
 
 

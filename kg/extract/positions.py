@@ -160,9 +160,9 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
             continue
         stance: str | None = hit.trigger.stance
         if _negated(text, hit, res):
-            stance = NEGATED[stance] if hit.trigger.when_negated == "flip" else None
-            if stance is None:
-                continue
+            stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
+        if stance is None:
+            continue
         held = _holders(view, hit, frames, ctx, floor)
         if held is None:
             continue

@@ -18,7 +18,8 @@ ORDINALS = {w: i for i, w in enumerate(
 _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"(?:\s*(?:,|and)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))*)"
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
-_AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
+_AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|"
+                     r"reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
@@ -180,10 +181,7 @@ def _event_before(text: str, res: Resources, lo: int, a: int, b: int) -> bool:
 
 def _event_after(text: str, res: Resources, b: int, hi: int) -> bool:
     """The talks as the subject of an event verb ("talks ... concluded in Istanbul")."""
-    for m in res.lexicon["talks-event-after"].finditer(text, b, min(hi, b + 110)):
-        if not re.match(r"\s+that\b", text[m.end():]):  # "concluded that ..." is speech
-            return True
-    return False
+    return any(not re.match(r"\s+that\b", text[m.end():]) for m in res.lexicon["talks-event-after"].finditer(text, b, min(hi, b + 110)))
 
 
 def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:

@@ -1,0 +1,109 @@
+"""kg query: bundled questions on the shipped corpus, parameters, read-only, errors."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import QueryError
+from kg.query import bundled_queries, check_read_only, load_query_text, run_on_file, table
+
+
+def q(graph: Path, name: str, *params: str):  # type: ignore[no-untyped-def]
+    _n, text = load_query_text(name)
+    result, _g = run_on_file(graph / "graph.trig", text, list(params))
+    return [[str(c).rsplit("/", 1)[-1].rsplit("#", 1)[-1] if c is not None else None for c in row] for row in result.rows]
+
+
+def test_every_bundled_query_runs_and_has_a_description(built: Path) -> None:
+    queries = bundled_queries()
+    assert len(queries) >= 10
+    for name, bq in queries.items():
+        assert bq.description, name
+        q(built, name)
+
+
+def test_who_demands_what(built: Path) -> None:
+    rows = q(built, "who-demands-what")
+    assert ["vladimir-putin", "Demand", "crimea"] in [r[:3] for r in rows]
+    assert ["ukraine", "Demand", "troop-withdrawal"] in [r[:3] for r in rows]
+    sources = {tuple(r[:3]): r[5] for r in rows}
+    assert sources[("ukraine", "Demand", "troop-withdrawal")] == "2"  # stated in s000 and s002
+
+
+def test_positions_of_an_actor_include_its_spokespeople(built: Path) -> None:
+    holders = {r[0] for r in q(built, "positions-of-actor", "actor=Russia")}
+    assert {"russia", "vladimir-putin", "dmitry-peskov", "sergey-lavrov"} <= holders
+    assert "ukraine" not in holders
+
+
+def test_positions_on_an_issue_group(built: Path) -> None:
+    issues = {r[0] for r in q(built, "positions-on-issue", "issue=territory")}
+    assert {"Crimea", "Donbas", "annexed regions"} <= issues
+    assert "ceasefire" not in issues
+
+
+def test_talks_rows(built: Path) -> None:
+    rows = {(r[1], r[2]): r for r in q(built, "talks") if r[1]}
+    assert rows[("2022-03-10", "meeting")][3] == "Belek" and rows[("2022-03-10", "meeting")][5] == "Turkey"
+    assert "humanitarian-corridors" in rows[("2022-03-03", "negotiation round")][7]
+    assert "Emmanuel Macron" in rows[("2022-03-03", "phone call")][4]
+    assert rows[("2025-02-18", "meeting")][3] == "Riyadh"
+
+
+def test_mediators(built: Path) -> None:
+    assert [r[:2] for r in q(built, "mediators")] == [["turkey", "mediates"]]
+
+
+def test_evidence_of_an_actor_on_an_issue(built: Path) -> None:
+    rows = q(built, "evidence", "actor=Russia", "issue=crimea")
+    assert rows and all("Crimea" in r[2] for r in rows)
+
+
+def test_params_are_bound_not_pasted(built: Path) -> None:
+    # a hostile value is only a literal that matches nothing
+    rows = q(built, "positions-of-actor", 'actor=x" } ?s ?p ?o { "')
+    assert rows == []
+
+
+def test_update_and_service_are_refused() -> None:
+    with pytest.raises(QueryError, match="read-only"):
+        check_read_only("INSERT DATA { <a:b> <a:c> <a:d> }")
+    with pytest.raises(QueryError, match="read-only"):
+        check_read_only("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="--allow-service"):
+        check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    check_read_only("SELECT * WHERE { ?s kg:claim 'please INSERT here' }")  # a word in a string is fine
+
+
+def test_cli_formats_and_errors(built: Path) -> None:
+    g = str(built / "graph.trig")
+    runner = CliRunner()
+    res = runner.invoke(cli, ["query", "mediators", "--graph", g])
+    assert res.exit_code == 0 and "Turkey" in res.output  # labels, not IRIs
+    res = runner.invoke(cli, ["query", "mediators", "--graph", g, "--format", "json"])
+    assert '"head"' in res.output and '"bindings"' in res.output
+    res = runner.invoke(cli, ["query", "ASK { ?t a kg:Talks }", "--graph", g])
+    assert res.exit_code == 0 and res.output.strip() == "true"
+    res = runner.invoke(cli, ["query", "ASK { ?t a kg:Nothing }", "--graph", g])
+    assert res.exit_code == 3 and res.output.strip() == "false"
+    res = runner.invoke(cli, ["query", "CONSTRUCT { ?t a kg:Talks } WHERE { ?t a kg:Talks }", "--graph", g])
+    assert res.exit_code == 0 and "kg:Talks" in res.output
+    res = runner.invoke(cli, ["query", "SELECT ?x WHERE { ?x a kg:Talks ", "--graph", g])
+    assert res.exit_code == 1 and "line 1, column" in res.output
+    res = runner.invoke(cli, ["query", "no-such-query", "--graph", g])
+    assert res.exit_code == 1 and "kg query --list" in res.output
+    res = runner.invoke(cli, ["query", "--list"])
+    assert "talks" in res.output and "[params: actor]" in res.output
+
+
+def test_graph_keyword_reaches_document_graphs(built: Path) -> None:
+    _n, text = load_query_text("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?p a kg:Position } }")
+    result, _g = run_on_file(built / "graph.trig", text)
+    assert len(result.rows) == 5
+
+
+def test_table_fits_width() -> None:
+    out = table(["a", "b"], [["x" * 100, "y" * 100]], width=40)
+    assert max(len(line) for line in out.splitlines()) <= 40
