@@ -65,9 +65,9 @@ def position_iri(holder: str, stance: str, issue: str) -> URIRef:
 
 
 def talks_key(t: TalksRecord) -> str:
-    """Talks on a known date share an IRI across documents (date + format); others stay per document."""
+    """Talks on a known date share an IRI across documents (date, format, round); others stay per document."""
     if t.date is not None:
-        return f"{t.date.isoformat()}-{slug(t.format)}"
+        return f"{t.date.isoformat()}-{slug(t.format)}" + (f"-round-{t.round}" if t.round else "")
     return f"{slug(t.doc_id)}-{t.local_id + 1}"
 
 

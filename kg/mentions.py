@@ -49,18 +49,53 @@ def _needs_exact_case(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
 
 
-@lru_cache(maxsize=64)
-def _matcher(doc_id: str, res: Resources) -> tuple[re.Pattern[str], dict[str, list[_Alias]]]:
+def trie_regex(words: list[str]) -> str:
+    """A regex matching any of ``words`` (lower case), factored as a trie so that it scans fast.
+
+    Longer words win over their prefixes; a space matches any run of white space.
+
+    >>> bool(re.fullmatch(trie_regex(["us", "u.s.", "usa"]), "usa"))
+    True
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = []
+        for ch in sorted((c for c in node if c), key=lambda c: c):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=8)
+def _global_matcher(res: Resources) -> tuple[re.Pattern[str], dict[str, list[_Alias]]]:
     table: dict[str, list[_Alias]] = {}
     for ent in res.entities.values():
         for alias in (ent.label, *ent.aliases):
             table.setdefault(alias.lower(), []).append(_Alias(ent.iri, _needs_exact_case(alias), "alias"))
+    return re.compile(r"(?<![\w.])" + trie_regex(list(table)) + r"(?![\w])", re.IGNORECASE), table
+
+
+@lru_cache(maxsize=64)
+def _scoped_matcher(doc_id: str, res: Resources) -> tuple[re.Pattern[str], dict[str, list[_Alias]]] | None:
+    table: dict[str, list[_Alias]] = {}
+    for ent in res.entities.values():
         for text, docs in ent.scoped_aliases:
             if doc_id in docs:
                 table.setdefault(text.lower(), []).append(_Alias(ent.iri, False, "scoped"))
-    names = sorted(table, key=lambda a: (-len(a), a))
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])", re.IGNORECASE), table
+    if not table:
+        return None
+    return re.compile(r"(?<![\w.])" + trie_regex(list(table)) + r"(?![\w])", re.IGNORECASE), table
 
 
 @lru_cache(maxsize=4)
@@ -81,16 +116,17 @@ def _demonym_pattern(res: Resources) -> tuple[re.Pattern[str], dict[str, str]]:
 
 def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
     """All entity mentions in a document body, leftmost-longest, without overlaps."""
-    pattern, table = _matcher(doc_id, res)
     raw: list[tuple[int, int, str, str, str]] = []
-    for m in pattern.finditer(body):
-        text = m.group(0)
-        key = re.sub(r"\s+", " ", text.lower())
-        for alias in table.get(key, []):
-            if alias.exact_case and not _case_ok(text, res, alias.entity):
-                continue
-            raw.append((m.start(), m.end(), text, alias.entity, alias.via))
-            break
+    matchers = [_global_matcher(res), _scoped_matcher(doc_id, res)]
+    for pattern, table in (m for m in matchers if m is not None):
+        for m in pattern.finditer(body):
+            text = m.group(0)
+            key = re.sub(r"\s+", " ", text.lower())
+            for alias in table.get(key, []):
+                if alias.exact_case and not _case_ok(text, res, alias.entity):
+                    continue
+                raw.append((m.start(), m.end(), text, alias.entity, alias.via))
+                break
     dem_pat, by_word = _demonym_pattern(res)
     for m in dem_pat.finditer(body):
         for w in re.split(r"\s*[-–/]\s*|\s+and\s+", m.group(1)):
