@@ -171,6 +171,114 @@ def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], lis
         sys.exit(3)
 
 
+@cli.command()
+@_graph_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+def serve(graph: Path, host: str, port: int) -> None:
+    """Serve the dataset as a read-only SPARQL 1.1 endpoint (Oxigraph) at http://HOST:PORT/query."""
+    from .endpoint import serve as run_serve
+
+    sys.exit(run_serve(graph, host, port, echo=lambda m: click.echo(m, err=True)))
+
+
+@cli.command()
+@_graph_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store for Oxigraph.")
+def push(graph: Path, endpoint: str) -> None:
+    """Upload the dataset, one named graph per document (re-pushing replaces a document's graph)."""
+    from .endpoint import push as run_push
+
+    pushed = run_push(graph, endpoint)
+    click.echo(f"Pushed {len(pushed)} graphs to {endpoint}.")
+
+
+def _actor_ids(graph: Any, names: tuple[str, ...]) -> set[str] | None:
+    from .errors import ReferenceError_
+    from .query import PARAM_TYPES, term_for
+
+    if not names:
+        return None
+    out = set()
+    for name in names:
+        term = term_for(name, graph, PARAM_TYPES["actor"])
+        if not str(term).startswith("http"):
+            raise ReferenceError_(f"unknown actor {name!r}")
+        out.add(str(term))
+    return out
+
+
+def _links_command(graph_path: Path, actors: tuple[str, ...], issue: str | None, agree: bool, fmt: str) -> None:
+    import json
+
+    from .analysis import evidence_by_position, format_links, links_from_graph, matches
+    from .graphio import load_graph
+    from .namespaces import KG
+
+    g = load_graph(graph_path)
+    wanted = _actor_ids(g, actors)
+    links = [v for v in links_from_graph(g, KG.agreesWith if agree else KG.conflictsWith)
+             if (matches(v.a, wanted, issue) or matches(v.b, wanted, issue))
+             and (issue is None or matches(v.a, None, issue))]
+    evidence = evidence_by_position(g)
+    if fmt == "json":
+        rows = [{"issue": v.a.issue, "rule": v.rule,
+                 "positions": [{"iri": f.iri, "holder": f.holder_label, "stance": f.stance,
+                                "evidence": [dict(zip(("quote", "title", "date"), e, strict=True)) for e in evidence[f.iri]]}
+                               for f in (v.a, v.b)]} for v in links]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_links(links, evidence, "common ground" if agree else "conflicts"))
+
+
+_filter_options = [
+    click.option("--actor", "actors", multiple=True, help="Only positions of this actor or its spokespeople (repeatable)."),
+    click.option("--issue", default=None, help="Only this issue code (or issue group)."),
+    click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True),
+]
+
+
+def _with_filters(f: Any) -> Any:
+    for opt in reversed(_filter_options):
+        f = opt(f)
+    return _graph_option(f)
+
+
+@cli.command()
+@_with_filters
+def conflicts(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: str) -> None:
+    """Positions in conflict: same issue, opposite polarity or incompatible claims, different sides."""
+    _links_command(graph, actors, issue, agree=False, fmt=fmt)
+
+
+@cli.command(name="common-ground")
+@_with_filters
+def common_ground(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: str) -> None:
+    """Common ground: opposing sides with the same polarity on the same issue."""
+    _links_command(graph, actors, issue, agree=True, fmt=fmt)
+
+
+@cli.command()
+@click.argument("actor", required=False)
+@_graph_option
+@click.option("--issue", default=None, help="Only this issue code.")
+def timeline(actor: str | None, graph: Path, issue: str | None) -> None:
+    """An actor's positions (with its spokespeople's) by date, marking shifts and new demands."""
+    from .analysis import evidence_by_position, facts_from_graph, format_timeline, matches
+    from .analysis import timeline as make_timeline
+    from .graphio import load_graph
+
+    g = load_graph(graph)
+    wanted = _actor_ids(g, (actor,) if actor else ())
+    facts = [f for f in facts_from_graph(g) if matches(f, wanted, None)]
+    rows = make_timeline(facts, issue)
+    if not rows:
+        click.echo("no positions" + (f" of {actor}" if actor else "") + (f" on {issue}" if issue else ""), err=True)
+        return
+    click.echo(format_timeline(rows, evidence_by_position(g)))
+
+
 def main() -> None:
     cli(prog_name="kg")
 

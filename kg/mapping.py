@@ -233,7 +233,33 @@ def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resourc
         merged.add((node, KG.claim, Literal(min(m.claims)[2])))
     for node, label in sorted(talks_labels.items()):
         merged.add((node, RDFS.label, Literal(label, lang="en")))
+    add_position_links(merged, [r for ex in extractions for r in ex.positions], res, published)
     return ds
+
+
+def add_position_links(g: Graph, records: list[PositionRecord], res: Resources,
+                       published: dict[str, dt.date | None]) -> None:
+    """Materialise ``kg:conflictsWith`` and ``kg:agreesWith`` (both directions), each reified
+    with its rule and the first evidence of each position (the rest is on the positions;
+    copying all of it would grow with the square of the corpus)."""
+    from .analysis import facts_from_records, find_common_ground, find_conflicts
+
+    facts = facts_from_records(records, res, published)
+    evidence = {f.iri: f.evidence for f in facts}
+    conflicts = find_conflicts(facts, res.lexicon.get("claim-keep"), res.lexicon.get("claim-give"))
+    for prop, links in ((KG.conflictsWith, conflicts), (KG.agreesWith, find_common_ground(facts, conflicts))):
+        for link in links:
+            for s, o in ((link.a, link.b), (link.b, link.a)):
+                a, b = URIRef(s), URIRef(o)
+                g.add((a, prop, b))
+                st = statement_iri(a, prop, b)
+                g.add((st, RDF.type, RDF.Statement))
+                g.add((st, RDF.subject, a))
+                g.add((st, RDF.predicate, prop))
+                g.add((st, RDF.object, b))
+                g.add((st, KG.conflictRule, Literal(link.rule)))
+                for ev in (min(evidence[link.a]), min(evidence[link.b])):
+                    g.add((st, KG.evidence, URIRef(ev)))
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -63,7 +63,7 @@ def _strip_comments(text: str) -> str:
             elif ch == "#" and not in_iri:
                 cut = i
                 break
-        out.append(line[:cut])
+        out.append(line[:cut] + " " * (len(line) - cut))  # same length: offsets stay valid
     return "\n".join(out)
 
 
@@ -125,7 +125,7 @@ def prefix_header() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items()))
 
 
-def parse_params(pairs: tuple[str, ...] | list[str], graph: Graph | None) -> dict[str, Any]:
+def parse_params(pairs: tuple[str, ...] | list[str], graph: Any) -> dict[str, Any]:
     """``NAME=VALUE`` pairs as RDF terms: ``<iri>``, ``prefix:local``, a label of an entity, or a literal."""
     out: dict[str, Any] = {}
     for pair in pairs:
@@ -150,7 +150,7 @@ def _param_types() -> dict[str, tuple[URIRef, ...]]:
 PARAM_TYPES = _param_types()
 
 
-def term_for(value: str, graph: Graph | None, types: tuple[URIRef, ...] | None = None) -> Any:
+def term_for(value: str, graph: Any, types: tuple[URIRef, ...] | None = None) -> Any:
     """An RDF term for a parameter value (a label is looked up among resources of ``types``)."""
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
@@ -315,17 +315,221 @@ def table(headers: list[str], rows: list[list[str]], width: int | None = None) -
 
 
 def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (), allow_service: bool = False,
-                engine: str = "auto") -> tuple[QueryResult, Graph]:
-    """Load a graph file and run a query on it; returns the result and a graph for labels."""
+                engine: str = "auto") -> tuple[QueryResult, Graph | None]:
+    """Load a graph file and run a query on it; returns the result and a graph for labels.
+
+    ``engine``: ``rdflib``, ``oxigraph`` (pyoxigraph, much faster on large graphs) or ``auto``
+    (oxigraph when installed).
+    """
+    check_read_only(text, allow_service)
+    if engine == "oxigraph" or (engine == "auto" and _has_pyoxigraph()):
+        return run_oxigraph(graph_path, text, params)
     from .graphio import load_dataset
 
-    check_read_only(text, allow_service)
     ds = load_dataset(graph_path)
     bindings = parse_params(params, ds)
     return run_query(ds, text, bindings, allow_service), ds
 
 
+def _has_pyoxigraph() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyoxigraph") is not None
+
+
+def load_oxigraph(graph_path: Path):  # type: ignore[no-untyped-def]
+    """An in-memory pyoxigraph store with the quads of a graph file."""
+    import pyoxigraph as ox
+
+    from .graphio import rdf_format
+
+    if not graph_path.is_file():
+        from .errors import GraphError
+
+        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)")
+    fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+           "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3}.get(rdf_format(graph_path))
+    if fmt is None:
+        raise QueryError(f"{graph_path}: the oxigraph engine cannot read this format; use --engine rdflib")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(graph_path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        from .errors import GraphError
+
+        raise GraphError(f"{graph_path}: cannot parse as {fmt}: {str(exc).splitlines()[0][:200]}") from None
+    return store
+
+
+class _OxLabels:
+    """Label look-ups for table output, on a pyoxigraph store."""
+
+    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+        self.store = store
+
+    def value(self, term: Any, prop: Any) -> Any:
+        import pyoxigraph as ox
+
+        for q in self.store.quads_for_pattern(ox.NamedNode(str(term)), ox.NamedNode(str(prop)), None, None):
+            return Literal(q.object.value)
+        return None
+
+
+def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (),
+                 store: Any = None) -> tuple[QueryResult, Any]:
+    """Run a query with pyoxigraph; parameters become a VALUES block of escaped RDF terms
+    (pyoxigraph's substitutions only reach projected variables)."""
+    import pyoxigraph as ox
+
+    store = store if store is not None else load_oxigraph(graph_path)
+    bound = with_values(text, parse_params(params, _OxLookup(store)))
+    try:
+        res = store.query(bound, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(res)), _OxLabels(store)
+    if isinstance(res, ox.QueryTriples):
+        g = Graph()
+        for p, iri in PREFIXES.items():
+            g.bind(p, iri)
+        for t in res:
+            g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+        return QueryResult("CONSTRUCT", graph=g), _OxLabels(store)
+    variables = [v.value for v in res.variables]
+    rows = [[_from_ox(sol[v]) if sol[v] is not None else None for v in variables] for sol in res]
+    return QueryResult("SELECT", variables, rows), _OxLabels(store)
+
+
+class _OxLookup:
+    """Enough of rdflib's Graph API for :func:`term_for` to resolve labels on a pyoxigraph store."""
+
+    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
+        self.store = store
+
+    def subjects(self, prop: Any, _obj: Any) -> list[URIRef]:
+        import pyoxigraph as ox
+
+        return sorted({URIRef(q.subject.value) for q in self.store.quads_for_pattern(None, ox.NamedNode(str(prop)), None, None)
+                       if isinstance(q.subject, ox.NamedNode)})
+
+    def objects(self, subject: Any, prop: Any) -> list[Literal]:
+        import pyoxigraph as ox
+
+        return [Literal(q.object.value) for q in
+                self.store.quads_for_pattern(ox.NamedNode(str(subject)), ox.NamedNode(str(prop)), None, None)]
+
+    def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
+        import pyoxigraph as ox
+
+        s, p, o = triple
+        return any(True for _ in self.store.quads_for_pattern(ox.NamedNode(str(s)), ox.NamedNode(str(p)),
+                                                               ox.NamedNode(str(o)), None))
+
+
+def _from_ox(term: Any) -> Any:
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
+    return BNode(term.value)
+
+
+# ---------------------------------------------------------------- remote endpoints (SPARQL 1.1 Protocol)
+
+
+def _values_block(params: dict[str, Any]) -> str:
+    """A VALUES clause from RDF terms: each term is serialised by rdflib (escaped), not pasted."""
+    if not params:
+        return ""
+    names = sorted(params)
+    return "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(params[n].n3() for n in names) + ") }"
+
+
+def with_values(text: str, params: dict[str, Any]) -> str:
+    """Insert a VALUES block right after the outermost WHERE's opening brace."""
+    block = _values_block(params)
+    if not block:
+        return text
+    m = re.search(r"\bWHERE\s*\{", _strip_comments(text), re.I)
+    if m is None:
+        raise QueryError("--param with --endpoint needs a query with a WHERE clause")
+    return text[: m.end()] + "\n  " + block + "\n" + text[m.end():]
+
+
 def run_remote(endpoint: str, text: str, params: tuple[str, ...] | list[str] = (),
-               allow_service: bool = False) -> QueryResult:
-    """Run a query against a SPARQL 1.1 endpoint over HTTP (parameters as a VALUES block)."""
-    raise QueryError("remote endpoints are not supported yet")
+               allow_service: bool = False, timeout: float = 60.0) -> QueryResult:
+    """Run a read-only query against a SPARQL 1.1 endpoint over HTTP (labels in parameters are
+    resolved on the endpoint)."""
+    check_read_only(text, allow_service)
+    if not re.match(r"https?://", endpoint):
+        raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
+    bindings = parse_params(params, None)
+    for name, term in bindings.items():
+        if isinstance(term, Literal) and name in PARAM_TYPES:  # a label: look it up on the endpoint
+            bindings[name] = _remote_label(endpoint, term, PARAM_TYPES[name], timeout)
+    return _post(endpoint, prefix_header() + with_values(text, bindings), timeout)
+
+
+_LABEL_QUERY = """SELECT DISTINCT ?s WHERE {
+  ?s rdfs:label|skos:altLabel|skos:notation|skos:prefLabel ?l ; a ?type .
+  FILTER (LCASE(STR(?l)) = LCASE(STR(?v)))
+}"""
+
+
+def _remote_label(endpoint: str, label: Literal, types: tuple[URIRef, ...], timeout: float) -> Any:
+    hits: set[Any] = set()
+    for t in types:
+        q = with_values(_LABEL_QUERY, {"v": label, "type": t})
+        hits |= {row[0] for row in _post(endpoint, prefix_header() + q, timeout).rows}
+    if len(hits) > 1:
+        raise QueryError(f"--param value {str(label)!r} names {len(hits)} resources; pass an IRI")
+    return next(iter(hits)) if hits else label
+
+
+def _post(endpoint: str, body: str, timeout: float) -> QueryResult:
+    import urllib.error
+    import urllib.request
+
+    req = urllib.request.Request(endpoint, data=body.encode("utf-8"), method="POST", headers={
+        "Content-Type": "application/sparql-query; charset=utf-8",
+        "Accept": "application/sparql-results+json, text/turtle;q=0.9"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            ctype = resp.headers.get("Content-Type", "")
+            payload = resp.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace").strip().splitlines()[:1]
+        raise QueryError(f"{endpoint} answered {exc.code}: {detail[0] if detail else exc.reason}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise QueryError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
+    if "turtle" in ctype or "n-triples" in ctype:
+        g = Graph().parse(data=payload.decode("utf-8"), format="turtle")
+        return QueryResult("CONSTRUCT", graph=g)
+    data = json.loads(payload)
+    if "boolean" in data:
+        return QueryResult("ASK", boolean=bool(data["boolean"]))
+    variables = data["head"]["vars"]
+    rows = [[_from_json(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
+    return QueryResult("SELECT", variables, rows)
+
+
+def _from_json(cell: dict[str, str] | None) -> Any:
+    from rdflib import BNode
+
+    if cell is None:
+        return None
+    if cell["type"] == "uri":
+        return URIRef(cell["value"])
+    if cell["type"] == "bnode":
+        return BNode(cell["value"])
+    if "xml:lang" in cell:
+        return Literal(cell["value"], lang=cell["xml:lang"])
+    dt = cell.get("datatype")
+    return Literal(cell["value"], datatype=URIRef(dt) if dt and not dt.endswith("#string") else None)
