@@ -48,12 +48,16 @@ def load_dataset(path: Path) -> Dataset:
     return ds
 
 
-def load_graph(path: Path) -> Graph:
-    """The union of all graphs of a file, as one Graph."""
-    ds = load_dataset(path)
+def union_of(ds: Dataset) -> Graph:
+    """All quads of a dataset as one Graph."""
     g = Graph()
     for prefix, iri in PREFIXES.items():
         g.bind(prefix, iri)
     for s, p, o, _c in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+def load_graph(path: Path) -> Graph:
+    """The union of all graphs of a file, as one Graph."""
+    return union_of(load_dataset(path))

@@ -98,18 +98,25 @@ def add_evidence(g: Graph, ev: Evidence) -> URIRef:
     return node
 
 
-def add_statement(g: Graph, s: URIRef, p: URIRef, o: URIRef, ev: Evidence,
-                  extra: Iterable[tuple[URIRef, Literal]] = ()) -> None:
-    """Add ``s p o`` and its reification (an ``rdf:Statement`` carrying ``kg:evidence``)."""
+def reify(g: Graph, s: URIRef, p: URIRef, o: URIRef, evidence: Iterable[URIRef],
+          extra: Iterable[tuple[URIRef, Literal]] = ()) -> None:
+    """Add ``s p o`` and its reification: an ``rdf:Statement`` carrying ``kg:evidence``."""
     g.add((s, p, o))
     st = statement_iri(s, p, o)
     g.add((st, RDF.type, RDF.Statement))
     g.add((st, RDF.subject, s))
     g.add((st, RDF.predicate, p))
     g.add((st, RDF.object, o))
-    g.add((st, KG.evidence, add_evidence(g, ev)))
+    for ev in evidence:
+        g.add((st, KG.evidence, ev))
     for prop, value in extra:
         g.add((st, prop, value))
+
+
+def add_statement(g: Graph, s: URIRef, p: URIRef, o: URIRef, ev: Evidence,
+                  extra: Iterable[tuple[URIRef, Literal]] = ()) -> None:
+    """Add ``s p o``, reified, with one new Evidence node."""
+    reify(g, s, p, o, [add_evidence(g, ev)], extra)
 
 
 def add_document(g: Graph, doc: Document) -> None:
@@ -249,25 +256,14 @@ def add_position_links(g: Graph, records: list[PositionRecord], res: Resources,
     conflicts = find_conflicts(facts, res.lexicon.get("claim-keep"), res.lexicon.get("claim-give"))
     for prop, links in ((KG.conflictsWith, conflicts), (KG.agreesWith, find_common_ground(facts, conflicts))):
         for link in links:
+            first = [URIRef(min(evidence[link.a])), URIRef(min(evidence[link.b]))]
             for s, o in ((link.a, link.b), (link.b, link.a)):
-                a, b = URIRef(s), URIRef(o)
-                g.add((a, prop, b))
-                st = statement_iri(a, prop, b)
-                g.add((st, RDF.type, RDF.Statement))
-                g.add((st, RDF.subject, a))
-                g.add((st, RDF.predicate, prop))
-                g.add((st, RDF.object, b))
-                g.add((st, KG.conflictRule, Literal(link.rule)))
-                for ev in (min(evidence[link.a]), min(evidence[link.b])):
-                    g.add((st, KG.evidence, URIRef(ev)))
+                reify(g, URIRef(s), prop, URIRef(o), first, [(KG.conflictRule, Literal(link.rule))])
 
 
 def union_graph(ds: Dataset) -> Graph:
     """All quads of a dataset in one graph (what ``graph.ttl`` holds)."""
-    g = Graph()
-    for prefix, iri in PREFIXES.items():
-        g.bind(prefix, iri)
-    for s, p, o, _c in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+    from .graphio import union_of
+
+    return union_of(ds)
 
