@@ -386,7 +386,10 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     try:
         res = store.query(bound, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+        msg = str(exc).splitlines()[0]
+        m = re.match(r"error at (\d+):(\d+): (.*)", msg)
+        raise QueryError(f"SPARQL syntax error: line {m.group(1)}, column {m.group(2)}: {m.group(3)}" if m
+                         else f"SPARQL syntax error: {msg}") from None
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(res)), _OxLabels(store)
     if isinstance(res, ox.QueryTriples):

@@ -125,4 +125,5 @@ def test_graph_file_missing(tmp_path: Path) -> None:
 def test_graph_file_not_rdf(tmp_path: Path) -> None:
     bad = tmp_path / "g.trig"
     bad.write_text("this is { not trig")
-    assert_user_error(run("query", "talks", "--graph", str(bad)), "cannot parse as trig")
+    assert_user_error(run("query", "talks", "--graph", str(bad)), "cannot parse as")
+    assert_user_error(run("query", "talks", "--graph", str(bad), "--engine", "rdflib"), "cannot parse as trig")

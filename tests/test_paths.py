@@ -88,7 +88,9 @@ def test_cli_text_json_and_cache(built: Path, tmp_path: Path, monkeypatch: pytes
     runner = CliRunner()
     res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal", "--graph", g])
     assert res.exit_code == 0, res.output
-    assert "[Position] —on→ Crimea [Issue]" in res.output and "“" in res.output
+    first = res.output.splitlines()[0]
+    assert first.startswith("Vladimir Putin demands Crimea [Position] ") and "conflicts with" in first
+    assert "“" in res.output
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
     res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal", "--graph", g, "--format", "json"])
     data = json.loads(res.output)
