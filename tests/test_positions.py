@@ -62,6 +62,15 @@ CASES = [
     # the framing issue (negotiations) drops out behind a specific one
     ("Ukraine still insists on the bottom line of negotiations for the retreat of the Russian army.",
      {("ukraine", "Demand", "troop-withdrawal")}),
+    # Istanbul 2025 style
+    ("Zelensky said Ukraine would not withdraw its troops from the Donbas region.",
+     {("volodymyr-zelensky", "Rejection", "donbas")}),
+    ("The Kremlin said Russia demands that Ukraine withdraw from the four regions and renounce its NATO ambitions.",
+     {("russia", "Demand", "annexed-regions"), ("russia", "Demand", "nato-membership")}),
+    ("European leaders called for an unconditional 30-day ceasefire.", {("european-countries", "Demand", "ceasefire")}),
+    # a noun trigger owned by another actor inside a verb's object
+    ("Trump rejected Zelensky's demand for security guarantees.",
+     {("donald-trump", "Rejection", "security-guarantees"), ("volodymyr-zelensky", "Demand", "security-guarantees")}),
     # not positions: pundits, questions, speculation, conditions, actions
     ("Analysts believe that Russia wants a ceasefire.", set()),
     ("Will Russia accept a ceasefire?", set()),

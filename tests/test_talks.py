@@ -37,6 +37,9 @@ CASES = [
     ("Under the mediation of Turkey and the United Nations, Russia and Ukraine signed the grain deal in Istanbul "
      "on July 22.",
      [("signing ceremony", "Held", "2025-07-22", ["istanbul"], ["russia", "ukraine"], ["turkey", "united-nations"], [])]),
+    ("Ukraine's delegation, led by Defence Minister Rustem Umerov, met the Russian team headed by Vladimir Medinsky "
+     "at the Dolmabahce Palace in Istanbul on May 16.",
+     [("meeting", "Held", "2025-05-16", ["dolmabahce-palace"], ["russia", "rustem-umerov", "ukraine", "vladimir-medinsky"], [], [])]),
     ("Zelensky will meet Trump at the White House on Friday.",
      [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
     # not talks: intentions, plans without a date, rumours, talk about talks

@@ -29,7 +29,8 @@ _REL_CLAUSE = re.compile(r"(?<![,])\s(?:that|which)\s+(?:[A-Z][\w.-]*\s+){1,3}(?
 _OF_HOLDER = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
 _BY_HOLDER = re.compile(r"^\s+by\s+(?:the\s+)?$", re.I)
 # A noun trigger that is the object of a verb trigger ("rejected the proposal") is part of it.
-_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w-]+\s+)?$", re.I)
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w'’-]+\s+)?$", re.I)
+_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class TriggerHit:
     trigger: StanceTrigger
     start: int
     end: int
+    object_of_verb: bool = False   # "rejected [Zelensky's] demand": part of the verb's scope
 
 
 def find_triggers(text: str, res: Resources) -> list[TriggerHit]:
@@ -60,7 +62,7 @@ def find_triggers(text: str, res: Resources) -> list[TriggerHit]:
         prev = out[-1] if out else None
         if (prev is not None and h.trigger.kind == "noun" and prev.trigger.kind == "verb"
                 and _OBJECT_GAP.match(text[prev.end:h.start])):
-            continue
+            h = TriggerHit(h.trigger, h.start, h.end, object_of_verb=True)
         out.append(h)
     return out
 
@@ -104,7 +106,7 @@ def _scope(text: str, hit: TriggerHit, triggers: list[TriggerHit], floor: int, r
         return floor, hit.start
     enumeration = ":" in text[hit.end:hit.end + 40]
     end = clause_end(text, hit.end, enumeration)
-    nxt = [t.start for t in triggers if t.start >= hit.end and t.trigger.kind != "modal"]
+    nxt = [t.start for t in triggers if t.start >= hit.end and t.trigger.kind != "modal" and not t.object_of_verb]
     if nxt and not enumeration:
         end = min(end, nxt[0])
     speech = res.lexicon["speech"].search(text, hit.end, end)
@@ -153,6 +155,8 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
         return  # a question states no position
     frames = speakers(view, ctx)
     for hit in triggers:
+        if hit.object_of_verb and not _POSSESSOR.search(text[max(0, hit.start - 40):hit.start]):
+            continue  # "rejected the proposal": only the verb speaks; "rejected Zelensky's demand": both do
         floor = clause_start(text, hit.start)
         frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
         lo = max(floor, frame.verb_end) if frame else floor

@@ -201,17 +201,22 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
 
 def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
     res, text = view.res, view.text
-    # members of a delegation named after the talks: "The Russian delegation included X"
+    triggers = _triggers(text, res)
+    if triggers:
+        _trigger_talks(view, tracker, ctx, triggers)
+    # members of a delegation: "The Russian delegation included X", "a delegation led by X"
     members = res.lexicon.get("participants")
     if members is not None and tracker.recent is not None and (mm := members.search(text)):
         ev = tracker._evidence(view.sent, "talks.delegation", tracker.recent.date)
         for s, _e, m in view.actor_mentions():
             if s >= mm.end() and "Person" in res.entities[m.entity].types:
                 tracker.recent.participants.setdefault(m.entity, ev)
-        tracker.recent.evidence.append(ev)
-    triggers = _triggers(text, res)
-    if not triggers:
-        return
+        if ev not in tracker.recent.evidence:
+            tracker.recent.evidence.append(ev)
+
+
+def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, triggers: list[tuple[int, int]]) -> None:
+    text = view.text
     groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
     for a, b in triggers:
         c0, c1 = clause_start(text, a), clause_end(text, b)
