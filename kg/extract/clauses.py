@@ -243,7 +243,7 @@ def find_issues(text: str, start: int, end: int, res: Resources, doc_id: str) ->
     return sorted(kept, key=lambda h: (h.start, h.code))
 
 
-_CLAIM_STOP = re.compile(r"[;:,()]|\s+and\s+(?=[\w\"“']+\s+\w)|\s+[—–]\s+")
+_CLAIM_STOP = re.compile(r"[;:()]|,(?!\d)|\s+and\s+(?=[\w\"“']+\s+\w)|\s+[—–]\s+")
 
 
 def claim_text(text: str, hit: IssueHit, lo: int, hi: int) -> str:

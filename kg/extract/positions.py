@@ -29,7 +29,9 @@ _REL_CLAUSE = re.compile(r"(?<![,])\s(?:that|which)\s+(?:[A-Z][\w.-]*\s+){1,3}(?
 _OF_HOLDER = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
 _BY_HOLDER = re.compile(r"^\s+by\s+(?:the\s+)?$", re.I)
 # A noun trigger that is the object of a verb trigger ("rejected the proposal") is part of it.
-_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w'’-]+\s+)?$", re.I)
+_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w.'’-]+\s+)?$", re.I)
+# between an owner and its noun: "'s", and adjectives or numbers ("the U.S. 30-day ceasefire proposal")
+_NOUN_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 _POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
 
 
@@ -130,7 +132,15 @@ def _holders(view: SentenceView, hit: TriggerHit, frames: list[Speaker], ctx: Di
         gap = text[hit.end:after[0][0]]
         if _BY_HOLDER.match(gap) or (hit.trigger.kind == "noun" and _OF_HOLDER.match(gap)):
             return [after[0][2].entity], "agent"
+    owner: list[str] = []
+    if hit.trigger.kind == "noun":  # "a U.S. proposal", "Zelensky's peace formula"
+        owners = [x for x in view.actor_mentions() if x[1] <= hit.start and
+                  _NOUN_OWNER_GAP.fullmatch(text[x[1]:hit.start]) and (x[2].modifier or x[2].possessive)]
+        owner = [owners[-1][2].entity] if owners else []
     frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
+    if owner and (frame is None or frame.generic or not {view.res.side_of(a) for a in frame.actors}
+                  & {view.res.side_of(owner[0])}):
+        return owner, "owner"  # "Peskov said Russia's demands ...": the speaker, of the same side, holds them
     if frame is not None:
         if frame.generic:
             return None
@@ -155,13 +165,15 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
         return  # a question states no position
     frames = speakers(view, ctx)
     for hit in triggers:
-        if hit.object_of_verb and not _POSSESSOR.search(text[max(0, hit.start - 40):hit.start]):
+        if hit.object_of_verb and not _owned(view, hit):
             continue  # "rejected the proposal": only the verb speaks; "rejected Zelensky's demand": both do
         floor = clause_start(text, hit.start)
         frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
         lo = max(floor, frame.verb_end) if frame else floor
         if _hedged(text, max(lo, hit.start - 60), hit, res):
             continue
+        if hit.trigger.kind == "noun" and res.lexicon["hedge"].search(text, hit.end, hit.end + 25):
+            continue  # "Musk's proposal also hints at ..."
         stance: str | None = hit.trigger.stance
         if _negated(text, hit, res):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
@@ -179,6 +191,10 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
                 # "a ceasefire proposal that Ukraine accepted": the issue is the antecedent
                 s_lo, s_hi = max(0, rel.start() - 60), rel.start()
                 issues = find_issues(text, s_lo, s_hi, res, doc.doc_id)
+        if not issues and _ANAPHORIC_OBJECT.match(text[hit.end:]):
+            # "Ukraine demanded a ceasefire, but Russia rejected the proposal": the issue is the earlier one
+            issues = find_issues(text, 0, hit.start, res, doc.doc_id)[-1:]
+            s_lo, s_hi = 0, hit.start
         issues = _drop_framing(text, hit, issues, res)
         if not issues:
             continue
@@ -194,6 +210,15 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
                 seen.add((holder, iss.code))
                 claim_lo = hit.end if iss.start >= hit.end else s_lo
                 yield PositionRecord(holder, stance, iss.code, claim_text(text, iss, claim_lo, s_hi), ev)
+
+
+_ANAPHORIC_OBJECT = re.compile(r"\s+(?:the|this|that|such an?|these)\s+"
+                               r"(?:proposals?|offers?|plans?|demands?|initiatives?|ideas?|conditions?|requests?)\b", re.I)
+
+
+def _owned(view: SentenceView, hit: TriggerHit) -> bool:
+    return any(x[1] <= hit.start and _NOUN_OWNER_GAP.fullmatch(view.text[x[1]:hit.start]) and (x[2].modifier or x[2].possessive)
+               for x in view.actor_mentions())
 
 
 def _drop_framing(text: str, hit: TriggerHit, issues: list, res: Resources) -> list:  # type: ignore[type-arg]

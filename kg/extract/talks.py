@@ -21,6 +21,8 @@ _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth
 _AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|"
                      r"reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_WITH_PARTNER = re.compile(r"\b(?:talks|talked|talk|met|meet|meeting|conversation|call|spoke|speak|speaking|negotiations?|"
+                           r"dialogue|summit)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$", re.I)
 _AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
@@ -121,7 +123,9 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         if persons_only and "Person" not in res.entities[m.entity].types:
             continue
         before = text[max(0, s - 30):s]
-        partner = re.search(r"\b(?:with|between|and|from|to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
+        # the other party: "talks with X", "met with X", "between X and Y", "delegations from X"
+        partner = (re.search(r"\b(?:between|and|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
+                   or _WITH_PARTNER.search(text[max(0, s - 60):s]))
         if is_object(view, s) and not partner:
             continue
         if m.entity not in out:
@@ -142,7 +146,9 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
         return out
     for m in pat.finditer(view.text):
         if m.group(0).lower().rstrip().endswith(("of", "by")):
-            after = [x for x in view.actor_mentions() if m.end() <= x[0] <= m.end() + 20]
+            # "chaired by Turkish Foreign Minister Hakan Fidan": a title may stand in between
+            after = [x for x in view.actor_mentions() if m.end() <= x[0] <= m.end() + 45
+                     and not re.search(r"[,;.]", view.text[m.end():x[0]])]
             if after:
                 out.append(after[0][2].entity)
                 end = after[0][1]
@@ -312,7 +318,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             t.mediators.setdefault(p, ev)
         for p in hosts:
             t.hosts.setdefault(p, ev)
-        agreed = _AGREED.search(text, lo)
+        agreed = _AGREED.search(text)
         if agreed:
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
                 t.agreed.setdefault(hit.code, ev)
