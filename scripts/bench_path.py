@@ -36,23 +36,20 @@ STANCES = ["Demand", "Proposal", "Support", "Acceptance", "Opposition", "Rejecti
 
 
 def make_graph(target: int, path: Path, seed: int = 1) -> int:
-    """A graph of about ``target`` triples (the record count is tuned in a few rounds, since
-    conflicts and agreements grow faster than the positions)."""
-    records = 60
-    triples = 0
-    for _ in range(6):
-        triples = _make_graph(records, path, seed)
-        if 0.8 * target <= triples <= 1.25 * target:
-            break
-        records = max(10, int(records * (target / triples) ** (0.5 if triples > target else 0.8)))
-    return triples
+    """A graph of about ``target`` triples: a fixed pool of positions (so that conflicts and
+    agreements, which grow with the square of the positions per issue, stay bounded) stated
+    by many evidence sentences in many documents."""
+    pool = min(400, max(20, target // 250))
+    records = max(20, target // 10)
+    return _make_graph(records, path, seed, pool)
 
 
-def _make_graph(n_records: int, path: Path, seed: int) -> int:
+def _make_graph(n_records: int, path: Path, seed: int, pool_size: int) -> int:
     res = load_resources()
     rng = random.Random(seed)
     actors = sorted(e.iri for e in res.entities.values() if e.is_actor and not e.is_commentator)
     issues = sorted(res.issues)
+    pool = [(rng.choice(actors), rng.choice(STANCES), rng.choice(issues)) for _ in range(pool_size)]
     per_doc = 40
     docs, extractions = [], []
     for d in range(max(1, n_records // per_doc)):
@@ -61,7 +58,8 @@ def _make_graph(n_records: int, path: Path, seed: int) -> int:
         recs = []
         for i in range(per_doc):
             ev = Evidence(doc.doc_id, i, i + 5, f"Sentence {d}-{i}.", "position.bench", None)
-            recs.append(PositionRecord(rng.choice(actors), rng.choice(STANCES), rng.choice(issues), f"claim {i}", ev))
+            holder, stance, issue = rng.choice(pool)
+            recs.append(PositionRecord(holder, stance, issue, f"claim {i}", ev))
         docs.append(doc)
         extractions.append(Extraction(doc.doc_id, positions=recs))
     ds = to_dataset(docs, extractions, res)

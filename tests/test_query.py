@@ -107,3 +107,25 @@ def test_graph_keyword_reaches_document_graphs(built: Path) -> None:
 def test_table_fits_width() -> None:
     out = table(["a", "b"], [["x" * 100, "y" * 100]], width=40)
     assert max(len(line) for line in out.splitlines()) <= 40
+
+
+def test_conflicts_and_common_ground_rows(built: Path) -> None:
+    conflicts = {(r[0], r[1], r[3], r[5]) for r in q(built, "conflicts")}
+    assert ("crimea", "ukraine", "vladimir-putin", "territory-claims") in conflicts
+    assert ("eu-membership", "european-parliament", "viktor-orban", "polarity") in conflicts
+    common = {(r[0], r[1], r[3]) for r in q(built, "common-ground")}
+    assert ("humanitarian-corridors", "russia", "ukraine") in common
+    assert not common & {(c[0], c[1], c[2]) for c in conflicts}
+
+
+def test_timeline_and_congruence_rows(built: Path) -> None:
+    rows = q(built, "timeline", "actor=Russia")
+    dates = [r[0] for r in rows]
+    assert dates == sorted(dates)
+    by_issue: dict[str, str] = {}
+    for r in rows:
+        if r[2] == "Demand":
+            by_issue.setdefault(r[3], r[0])  # the first date of each demand
+    assert by_issue["demilitarization"].startswith("2022") and by_issue["annexed-regions"].startswith("2023")
+    pairs = {(r[0], r[1]): int(r[2]) for r in q(built, "congruence")}
+    assert pairs[("russia", "ukraine")] >= 2  # both accept corridors and talks
