@@ -30,15 +30,18 @@ def prepare_store(graph_path: Path, store_dir: Path | None = None) -> Path:
     if not graph_path.is_file():
         raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)")
     digest = hashlib.sha256(graph_path.read_bytes()).hexdigest()[:24]
-    store = store_dir or cache_dir() / f"oxigraph-{digest}"
+    store = store_dir or cache_dir() / f"oxigraph-union-{digest}"
     done = store / ".parley-loaded"
     if done.is_file():
         return store
     if store.exists():
         shutil.rmtree(store)
     store.mkdir(parents=True)
-    proc = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(graph_path)],
+    union = store / "union.nt"
+    _write_union(graph_path, union)
+    proc = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(graph_path), str(union)],
                           capture_output=True, text=True, check=False)
+    union.unlink(missing_ok=True)
     if proc.returncode != 0:
         shutil.rmtree(store, ignore_errors=True)
         msg = (proc.stderr or proc.stdout).strip().splitlines()
@@ -47,9 +50,24 @@ def prepare_store(graph_path: Path, store_dir: Path | None = None) -> Path:
     return store
 
 
+def _write_union(graph_path: Path, out: Path) -> None:
+    """The distinct triples of all named graphs, as N-Triples for the store's default graph.
+
+    Oxigraph's ``--union-default-graph`` is a bag (a triple in 30 document graphs matches 30
+    times); a default graph holding the set union answers like rdflib and ``kg query``.
+    """
+    import pyoxigraph as ox
+
+    from .query import load_oxigraph
+
+    store = load_oxigraph(graph_path)  # its default graph is the union
+    triples = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    out.write_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+
+
 def serve_command(store: Path, host: str, port: int) -> list[str]:
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
-            "--union-default-graph"]
+    return [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
 
 
 def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, echo=print) -> int:  # type: ignore[no-untyped-def]
