@@ -11,15 +11,11 @@ from pathlib import Path
 
 from .annotate import annotate
 from .documents import Document, load_corpus
-from .errors import KgError
+from .errors import ValidationFailed
 from .extract import Extraction, run_extractors
 from .resources import Resources, load_resources
 
 Progress = Callable[[str], None]
-
-
-class ValidationFailed(KgError):
-    """The built graph does not conform to the SHACL shapes."""
 
 
 @dataclass

@@ -35,5 +35,9 @@ class NoPathError(KgError):
     """Two nodes are not connected in the projection."""
 
 
+class ValidationFailed(KgError):
+    """The built graph does not conform to the SHACL shapes."""
+
+
 class GoldError(KgError):
     """A gold annotation file cannot be read."""

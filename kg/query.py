@@ -361,9 +361,7 @@ def load_oxigraph(graph_path: Path):  # type: ignore[no-untyped-def]
     # The default graph is the union of the named graphs as a set, as in rdflib: Oxigraph's own
     # union-default-graph mode is a bag (a triple in 30 document graphs matches 30 times),
     # which multiplies rows and time in joins.
-    union = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
-             if not isinstance(q.graph_name, ox.DefaultGraph)}
-    store.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in union)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # a graph is a set: no duplicates
     return store
 
 
