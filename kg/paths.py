@@ -284,7 +284,9 @@ def load_projection_graph(graph_path: Path, use_cache: bool = True) -> Projectio
             return ProjectionGraph.from_json(cached.read_text(encoding="utf-8"))
         except (ValueError, KeyError, OSError):
             pass  # a stale or broken cache entry is rebuilt below
-    pg = ProjectionGraph.from_projection(project(load_graph(graph_path)))
+    from .graphio import load_view
+
+    pg = ProjectionGraph.from_projection(project(load_view(graph_path)))  # type: ignore[arg-type]
     if use_cache:
         with contextlib.suppress(Exception):
             atomic_write(cached, pg.to_json())
