@@ -100,7 +100,8 @@ def opposing_sides(facts: list[PositionFact], conflicts: list[Link],
     return {frozenset((by_iri[c.a].side, by_iri[c.b].side)) for c in conflicts if by_iri[c.a].issue not in framing}
 
 
-def find_common_ground(facts: list[PositionFact], conflicts: list[Link]) -> list[Link]:
+def find_common_ground(facts: list[PositionFact], conflicts: list[Link],
+                       framing: frozenset[str] = frozenset({"peace-talks"})) -> list[Link]:
     """Positions of opposing sides (in conflict somewhere) with the same polarity on the same issue.
 
     >>> f = lambda i, side, stance, issue: PositionFact(i, side, side, side, stance, issue, "g")
@@ -109,7 +110,7 @@ def find_common_ground(facts: list[PositionFact], conflicts: list[Link]) -> list
     >>> find_common_ground(facts, find_conflicts(facts))
     [Link(a='a2', b='b2', rule='same-polarity')]
     """
-    opposed = opposing_sides(facts, conflicts)
+    opposed = opposing_sides(facts, conflicts, framing)
     clashing = {frozenset((c.a, c.b)) for c in conflicts}
     by_issue: dict[str, list[PositionFact]] = defaultdict(list)
     for f in facts:

@@ -254,7 +254,8 @@ def add_position_links(g: Graph, records: list[PositionRecord], res: Resources,
     facts = facts_from_records(records, res, published)
     evidence = {f.iri: f.evidence for f in facts}
     conflicts = find_conflicts(facts, res.lexicon.get("claim-keep"), res.lexicon.get("claim-give"))
-    for prop, links in ((KG.conflictsWith, conflicts), (KG.agreesWith, find_common_ground(facts, conflicts))):
+    framing = frozenset(code for code, issue in res.issues.items() if issue.framing)  # from the codebook
+    for prop, links in ((KG.conflictsWith, conflicts), (KG.agreesWith, find_common_ground(facts, conflicts, framing))):
         for link in links:
             first = [URIRef(min(evidence[link.a])), URIRef(min(evidence[link.b]))]
             for s, o in ((link.a, link.b), (link.b, link.a)):

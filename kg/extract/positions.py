@@ -191,7 +191,9 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
                 # "a ceasefire proposal that Ukraine accepted": the issue is the antecedent
                 s_lo, s_hi = max(0, rel.start() - 60), rel.start()
                 issues = find_issues(text, s_lo, s_hi, res, doc.doc_id)
-        if not issues and _ANAPHORIC_OBJECT.match(text[hit.end:]):
+        anaphoric = res.lexicon.get("anaphoric-object")
+        next_word = len(text) - len(text[hit.end:].lstrip())
+        if not issues and anaphoric is not None and anaphoric.match(text, next_word):
             # "Ukraine demanded a ceasefire, but Russia rejected the proposal": the issue is the earlier one
             issues = find_issues(text, 0, hit.start, res, doc.doc_id)[-1:]
             s_lo, s_hi = 0, hit.start
@@ -211,9 +213,6 @@ def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discour
                 claim_lo = hit.end if iss.start >= hit.end else s_lo
                 yield PositionRecord(holder, stance, iss.code, claim_text(text, iss, claim_lo, s_hi), ev)
 
-
-_ANAPHORIC_OBJECT = re.compile(r"\s+(?:the|this|that|such an?|these)\s+"
-                               r"(?:proposals?|offers?|plans?|demands?|initiatives?|ideas?|conditions?|requests?)\b", re.I)
 
 
 def _owned(view: SentenceView, hit: TriggerHit) -> bool:

@@ -18,8 +18,6 @@ ORDINALS = {w: i for i, w in enumerate(
 _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                     r"(?:\s*(?:,|and)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))*)"
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
-_AGREED = re.compile(r"\b(?:agree(?:d|s|ing)?\s+(?:to|on|upon)|"
-                     r"reach(?:ed)?\s+(?:an?\s+)?(?:agreement|understanding|consensus)\s+on)\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _WITH_PARTNER = re.compile(r"\b(?:talks|talked|talk|met|meet|meeting|conversation|call|spoke|speak|speaking|negotiations?|"
                            r"dialogue|summit)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$", re.I)
@@ -318,7 +316,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             t.mediators.setdefault(p, ev)
         for p in hosts:
             t.hosts.setdefault(p, ev)
-        agreed = _AGREED.search(text)
+        agreed = res.lexicon["talks-agreed"].search(text)
         if agreed:
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
                 t.agreed.setdefault(hit.code, ev)
