@@ -18,9 +18,6 @@ _VERBISH = re.compile(
 )
 
 
-# Countries are places only after these; cities also after "to"/"from" ("traveled to Moscow").
-_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I)
-_PLACE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from|visited|visits|visit)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -194,8 +191,9 @@ def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, re
     before = body[max(0, start - 25):start]
     after = body[end:end + 30]
     possessive = bool(_POSSESSIVE.match(after))
-    preps = _COUNTRY_LOCATIVE if "Country" in ent.types else _PLACE_LOCATIVE
-    locative = bool(preps.search(before))
+    preps = res.lexicon["locative-country" if "Country" in ent.types else "locative-place"]
+    last = re.sub(r"\s+the\s*$|\s+$", "", before, flags=re.I)  # the word before the name, "the" skipped
+    locative = any(m.end() == len(last) for m in preps.finditer(last))
     sense = "actor" if ent.is_actor else ("place" if ent.is_place else "media")
     target = iri
     if via != "side":

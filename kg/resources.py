@@ -143,9 +143,6 @@ class Resources:
     lexicon: dict[str, re.Pattern[str]]
     raw_lexicon: dict[str, list[str]] = field(default_factory=dict)
 
-    def entity(self, iri: str) -> Entity:
-        return self.entities[iri]
-
     def side_of(self, iri: str) -> str:
         """The party an actor speaks for: a person's country/organisation, else itself."""
         seen: set[str] = set()

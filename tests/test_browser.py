@@ -103,6 +103,7 @@ def test_filters_hide_what_they_should(page: Page) -> None:
     positions = [n for n in data["nodes"] if n["type"] == "Position"]
     page.page.locator("#reset").click()
     assert visible(page) == total
+    before = page.js("() => window.kgNetwork.getPositions()")
 
     page.page.locator("#f-type input[value=Position]").uncheck()
     assert visible(page) == total - len(positions)
@@ -132,12 +133,17 @@ def test_filters_hide_what_they_should(page: Page) -> None:
     assert {n["id"] for n in facts if n["id"] in shown} == {n["id"] for n in facts if first in n["dates"]}
     page.page.locator("#reset").click()
     assert visible(page) == total
+    # filtering does not move nodes: the layout after a round trip is the layout before it
+    assert page.js("() => window.kgNetwork.getPositions()") == before
 
 
 def test_hover_shows_the_evidence_sentence(page: Page) -> None:
     pid = "https://w3id.org/parley/id/position/vladimir-putin/demands/crimea"
     page.page.locator("#search").fill("Vladimir Putin demands Crimea")
     page.page.locator("#search").press("Enter")
+    page.js(f"() => window.kgNetwork.focus({pid!r}, {{scale: 3, animation: false}})")  # no other node overlaps it
+    page.page.mouse.move(5, 5)  # leave whatever node the mouse was on
+    page.page.wait_for_timeout(200)
     x, y = page.node_point(pid)
     page.page.mouse.move(x, y)
     page.page.wait_for_timeout(400)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..annotate import Sentence
 from ..mentions import Mention
@@ -20,8 +21,13 @@ _CLAUSE_BREAK = re.compile(
 _PRONOUN = re.compile(r"\b(he|she|his|her)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s*$", re.I)
 _DETS = re.compile(r"(?:\s*\b(?:the|a|an)\b\s*)$", re.I)
-_SIDE_FROM = re.compile(r"\b(?:delegations?|officials|representatives|envoys|negotiators|teams?)\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _side_from(res: Resources) -> re.Pattern[str]:
+    nouns = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("side-noun", ["delegations?"]))
+    return re.compile(rf"\b(?:{nouns})\s+(?:from|of)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -110,8 +116,8 @@ def is_object(view: SentenceView, start: int, depth: int = 0) -> bool:
     """
     text, res = view.text, view.res
     before = text[max(0, start - 80):start]
-    if _SIDE_FROM.search(before):
-        return False
+    if _side_from(res).search(before):
+        return False  # "delegations from the U.S. and Russia" name the sides
     words = re.findall(r"[\w'’.-]+", re.split(r"[,;:()\"“”]", before)[-1])
     role = res.lexicon.get("role-word")
     # skip a title ("former U.S. Secretary of State"); a small word stays unless inside one

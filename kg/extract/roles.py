@@ -10,15 +10,18 @@ from ..annotate import AnnotatedDocument
 from ..records import Evidence, RelationRecord
 from ..resources import Resources
 
-_ROLE = r"((?:(?:Deputy|Vice|Prime|Foreign|Defen[cs]e|Presidential|Press|National|Security|Special|Chief|Senior|Acting|" \
-        r"Minister|President|Secretary|Spokes(?:man|woman|person)|Envoy|Adviser|Advisor|Director|Ambassador|Chancellor|" \
-        r"Commander|Aide|Head|General|Affairs|State|of|for|the|to|spokes(?:man|woman)|adviser|envoy)\s+){1,7})$"
+
+@lru_cache(maxsize=4)
+def _role(res: Resources) -> str:
+    """A run of one to seven title words ending where the name starts (words from the lexicon)."""
+    words = "|".join(f"(?:{w})" for w in res.raw_lexicon["title-word"])
+    return rf"((?:(?i:{words})\s+){{1,7}})$"
 
 
 @lru_cache(maxsize=4)
 def _demonyms(res: Resources) -> re.Pattern[str]:
     words = sorted({d for e in res.entities.values() for d in e.demonyms}, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")\s+" + _ROLE)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")\s+" + _role(res))
 
 
 def extract_roles(doc: AnnotatedDocument, res: Resources) -> Iterator[RelationRecord]:
@@ -44,7 +47,7 @@ def extract_roles(doc: AnnotatedDocument, res: Resources) -> Iterator[RelationRe
                 prior = [x for x in sent.mentions if x.end <= m.start and x.sense == "actor" and x.modifier]
                 if prior:
                     gap = sent.text[sent.local(prior[-1])[1]:s]
-                    g = re.search(r"^\s*(?:['’]s\s+)?" + _ROLE, gap)
+                    g = re.search(r"^\s*(?:['’]s\s+)?" + _role(res), gap)
                     if g:
                         side, role = prior[-1].entity, g.group(1)
             prev_end = _e

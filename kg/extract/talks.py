@@ -19,22 +19,21 @@ _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth
                     r"(?:\s*(?:,|and)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))*)"
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
-_WITH_PARTNER = re.compile(r"\b(?:talks|talked|talk|met|meet|meeting|conversation|call|spoke|speak|speaking|negotiations?|"
-                           r"dialogue|summit)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$", re.I)
 _AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
 
 def _format(text: str, res: Resources, has_place: bool = True) -> str:
-    if res.lexicon["talks-phone"].search(text) and re.search(r"phone|telephone|video|call", text, re.I):
+    lex = res.lexicon
+    if lex["talks-phone"].search(text):
         return "phone call"
-    if not has_place and re.search(r"\b(?:spoke|speak|speaks|speaking|talked|talk)\s+(?:to|with)\b", text, re.I):
+    if not has_place and lex["talks-speak"].search(text):
         return "phone call"  # "will speak to Putin on Tuesday", with no place to meet
-    if re.search(r"\bsign(?:ed|s|ing)?\b", text, re.I):
+    if lex["talks-signing"].search(text):
         return "signing ceremony"
-    if res.lexicon["talks-summit"].search(text):
+    if lex["talks-summit"].search(text):
         return "summit"
-    if _ROUND.search(text) or re.search(r"\bnegotiations?\b", text, re.I):
+    if _ROUND.search(text) or lex["talks-negotiation"].search(text):
         return "negotiation round"
     return "meeting"
 
@@ -68,7 +67,7 @@ class _Tracker:
         self.talks: list[TalksRecord] = []
         self.recent: TalksRecord | None = None
 
-    def _evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
+    def evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
         return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
 
     def find(self, fmt: str, status: str, date: dt.date | None, rnd: int | None, places: list[str],
@@ -123,7 +122,8 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         before = text[max(0, s - 30):s]
         # the other party: "talks with X", "met with X", "between X and Y", "delegations from X"
         partner = (re.search(r"\b(?:between|and|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
-                   or _WITH_PARTNER.search(text[max(0, s - 60):s]))
+                   or any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}", text[m.end():s])
+                          for m in res.lexicon["talks-partner"].finditer(text, max(0, s - 60), s)))
         if is_object(view, s) and not partner:
             continue
         if m.entity not in out:
@@ -211,7 +211,7 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
     # members of a delegation: "The Russian delegation included X", "a delegation led by X"
     members = res.lexicon.get("participants")
     if members is not None and tracker.recent is not None and (mm := members.search(text)):
-        ev = tracker._evidence(view.sent, "talks.delegation", tracker.recent.date)
+        ev = tracker.evidence(view.sent, "talks.delegation", tracker.recent.date)
         for s, _e, m in view.actor_mentions():
             if s >= mm.end() and "Person" in res.entities[m.entity].types:
                 tracker.recent.participants.setdefault(m.entity, ev)
@@ -229,6 +229,7 @@ def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, trigge
             groups[-1] = (lo, c1, s0, b)  # "held talks", "round of negotiations" stay one mention
             continue
         groups.append((c0, c1, a, b))
+    same: TalksRecord | None = None
     for i, (lo, hi, a, b) in enumerate(groups):
         if i:  # "... speak to Putin on Tuesday and discuss ... after positive talks in Moscow"
             lo = max(lo, groups[i - 1][3])
@@ -236,10 +237,14 @@ def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, trigge
             if joints:
                 lo = joints[-1].start()
         hi = min(hi, groups[i + 1][2] if i + 1 < len(groups) else hi)
-        _window_talks(view, tracker, ctx, lo, hi, a, b)
+        # a later mention in a sentence that already named talks is the same talks unless it
+        # brings a date, place or round of its own ("The dialogue, called the highest-level dialogue ...")
+        same = _window_talks(view, tracker, ctx, lo, hi, a, b, same) or same
 
 
-def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int) -> None:
+def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int,
+                  same: TalksRecord | None = None) -> TalksRecord | None:
+    """Read one talks mention; returns the talks it names, if any."""
     res, text, sent = view.res, view.text, view.sent
     # what a speaker says about talks is not said by the talks' participants...
     frames = [f for f in speakers(view, ctx) if f.verb_end <= a and f.verb_end >= lo]
@@ -248,7 +253,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     himself = list(frames[-1].actors) if frames and re.match(r"\s*(?:that\s+)?(?:he|she)\b", text[lo:], re.I) else []
     local = text[lo:hi]
     if res.lexicon["hedge"].search(text, max(lo, a - 50), a) and re.search(r"rumou?r|speculat|seem", text, re.I):
-        return
+        return None
     planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
@@ -275,7 +280,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     if not (event or anaphor or rounds):
         sides = {res.side_of(p) for p in participants}
         if not (places and len(sides) >= 2 and _BETWEEN.search(local)):
-            return
+            return None
     specs: list[tuple[int | None, dt.date | None]]
     if len(rounds) > 1 and len(dates_all) == len(rounds):
         specs = list(zip(rounds, dates_all, strict=True))
@@ -284,6 +289,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     targets: list[TalksRecord] = []
     for rnd, day in specs:
         found = tracker.find(fmt, status, day, rnd, places, anaphoric=bool(anaphor))
+        if found is None and same is not None and same.status == status and not (places or day or rnd):
+            found = same
         if found is None:
             if anaphor is not None and not event and not (places and day):
                 continue  # "the talks" refers back; only "at the talks in Istanbul on May 16" is new
@@ -302,7 +309,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             tracker.talks.append(found)
         targets.append(found)
     for t in targets:
-        ev = tracker._evidence(sent, rule, t.date or date)
+        ev = tracker.evidence(sent, rule, t.date or date)
         t.evidence.append(ev)
         if t.date is None and date is not None and len(targets) == 1 and not anaphor:
             t.date = date
@@ -321,3 +328,4 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
                 t.agreed.setdefault(hit.code, ev)
         tracker.recent = t
+    return targets[-1] if targets else None
