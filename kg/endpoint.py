@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .errors import GraphError, QueryError
+from .errors import QueryError
 
 
 def oxigraph_binary() -> str:
@@ -23,47 +22,11 @@ def oxigraph_binary() -> str:
     return found
 
 
-def prepare_store(graph_path: Path, store_dir: Path | None = None) -> Path:
-    """A persistent Oxigraph store holding the graph file, cached by the file's sha256."""
-    from .paths import cache_dir
+def prepare_store(graph_path: Path) -> Path:
+    """The cached on-disk Oxigraph store of the graph file (shared with ``kg query``)."""
+    from .store import store_dir
 
-    if not graph_path.is_file():
-        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)")
-    digest = hashlib.sha256(graph_path.read_bytes()).hexdigest()[:24]
-    store = store_dir or cache_dir() / f"oxigraph-union-{digest}"
-    done = store / ".parley-loaded"
-    if done.is_file():
-        return store
-    if store.exists():
-        shutil.rmtree(store)
-    store.mkdir(parents=True)
-    union = store / "union.nt"
-    _write_union(graph_path, union)
-    proc = subprocess.run([oxigraph_binary(), "load", "--location", str(store), "--file", str(graph_path), str(union)],
-                          capture_output=True, text=True, check=False)
-    union.unlink(missing_ok=True)
-    if proc.returncode != 0:
-        shutil.rmtree(store, ignore_errors=True)
-        msg = (proc.stderr or proc.stdout).strip().splitlines()
-        raise GraphError(f"oxigraph could not load {graph_path}: {msg[-1] if msg else proc.returncode}")
-    done.write_text(str(graph_path), encoding="utf-8")
-    return store
-
-
-def _write_union(graph_path: Path, out: Path) -> None:
-    """The distinct triples of all named graphs, as N-Triples for the store's default graph.
-
-    Oxigraph's ``--union-default-graph`` is a bag (a triple in 30 document graphs matches 30
-    times); a default graph holding the set union answers like rdflib and ``kg query``.
-    """
-    import pyoxigraph as ox
-
-    from .query import load_oxigraph
-
-    store = load_oxigraph(graph_path)  # its default graph is the union
-    triples = [ox.Triple(q.subject, q.predicate, q.object)
-               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    out.write_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+    return store_dir(graph_path)
 
 
 def serve_command(store: Path, host: str, port: int) -> list[str]:

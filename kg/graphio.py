@@ -112,8 +112,8 @@ class StoreView:
         return [self._rdf(q.subject) for q in self._quads(None, predicate, object)]
 
 
-def load_view(path: Path) -> StoreView:
+def load_view(path: Path, use_cache: bool = True) -> StoreView:
     """A fast read-only view of a graph file (pyoxigraph), for the projection."""
-    from .query import load_oxigraph
+    from .store import open_store
 
-    return StoreView(load_oxigraph(path))
+    return StoreView(open_store(path, use_cache))

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from itertools import islice, pairwise
 from pathlib import Path
@@ -257,27 +255,13 @@ def path_json(pg: ProjectionGraph, paths: list[Path_]) -> dict:
 # ---------------------------------------------------------------- cached loading
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("KG_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME")
-                                                          or os.path.expanduser("~/.cache"), "parley")
-    return Path(base)
-
-
 def load_projection_graph(graph_path: Path, use_cache: bool = True) -> ProjectionGraph:
     """The ProjectionGraph of a graph file, cached by the file's sha256 (no RDF parse when warm)."""
-    from .graphio import load_graph
     from .output import atomic_write
     from .projection import project
+    from .store import cache_dir, file_digest
 
-    try:
-        digest = hashlib.sha256(graph_path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        load_graph(graph_path)  # raises the friendly error
-        raise
-    except OSError as exc:
-        from .errors import GraphError
-
-        raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+    digest = file_digest(graph_path)
     cached = cache_dir() / f"{digest}.json"
     if use_cache and cached.is_file():
         try:
@@ -286,7 +270,7 @@ def load_projection_graph(graph_path: Path, use_cache: bool = True) -> Projectio
             pass  # a stale or broken cache entry is rebuilt below
     from .graphio import load_view
 
-    pg = ProjectionGraph.from_projection(project(load_view(graph_path)))  # type: ignore[arg-type]
+    pg = ProjectionGraph.from_projection(project(load_view(graph_path, use_cache)))  # type: ignore[arg-type]
     if use_cache:
         with contextlib.suppress(Exception):
             atomic_write(cached, pg.to_json())

@@ -337,32 +337,11 @@ def _has_pyoxigraph() -> bool:
     return importlib.util.find_spec("pyoxigraph") is not None
 
 
-def load_oxigraph(graph_path: Path):  # type: ignore[no-untyped-def]
-    """An in-memory pyoxigraph store with the quads of a graph file."""
-    import pyoxigraph as ox
+def load_oxigraph(graph_path: Path, use_cache: bool = True):  # type: ignore[no-untyped-def]
+    """A read-only pyoxigraph store of a graph file (see :mod:`kg.store`)."""
+    from .store import open_store
 
-    from .graphio import rdf_format
-
-    if not graph_path.is_file():
-        from .errors import GraphError
-
-        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)")
-    fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
-           "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3}.get(rdf_format(graph_path))
-    if fmt is None:
-        raise QueryError(f"{graph_path}: the oxigraph engine cannot read this format; use --engine rdflib")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(graph_path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        from .errors import GraphError
-
-        raise GraphError(f"{graph_path}: cannot parse as {fmt}: {str(exc).splitlines()[0][:200]}") from None
-    # The default graph is the union of the named graphs as a set, as in rdflib: Oxigraph's own
-    # union-default-graph mode is a bag (a triple in 30 document graphs matches 30 times),
-    # which multiplies rows and time in joins.
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # a graph is a set: no duplicates
-    return store
+    return open_store(graph_path, use_cache)
 
 
 class _OxLabels:

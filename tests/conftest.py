@@ -16,6 +16,15 @@ CORPUS = ROOT / "corpus"
 GOLD = ROOT / "eval" / "seeds.tsv"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Stores and projections are cached in a temp folder, never in the user's cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("kg-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def res() -> Resources:
     return load_resources()

@@ -1,0 +1,145 @@
+"""Oxigraph stores of a graph file: the engine behind ``kg query``, ``kg serve`` and ``kg path``.
+
+A store holds every named graph of the file and, in its default graph, their union as a set
+(Oxigraph's own union-default-graph mode is a bag: a triple in 30 document graphs would
+match 30 times, multiplying rows and time in joins).
+
+Stores are kept on disk (RocksDB) in the cache directory, keyed by the file's sha256, so
+that only the first query of a graph pays for loading it: at 1M triples that load takes
+about 40 s, opening the cached store a few milliseconds. On-disk stores are also much
+faster to query than pyoxigraph's in-memory store, which walks every quad of a subject
+across all graphs to answer a ``?s p ?o`` lookup with ``?s`` bound. When the cache cannot
+be written the graph is loaded into memory instead (slower, same answers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import GraphError, QueryError
+
+MARKER = ".parley-store"
+KEEP = 4  # cached stores kept; older ones (by last use) are removed
+
+
+def cache_dir() -> Path:
+    """``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/parley``, else ``~/.cache/parley``."""
+    base = os.environ.get("KG_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME")
+                                                          or os.path.expanduser("~/.cache"), "parley")
+    return Path(base)
+
+
+def file_digest(graph_path: Path) -> str:
+    """The sha256 of a graph file, with a friendly error when it cannot be read."""
+    h = hashlib.sha256()
+    try:
+        with graph_path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except FileNotFoundError:
+        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)") from None
+    except IsADirectoryError:
+        raise GraphError(f"{graph_path}: is a directory, not a graph file") from None
+    except OSError as exc:
+        raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+    return h.hexdigest()
+
+
+def _format(graph_path: Path):  # type: ignore[no-untyped-def]
+    import pyoxigraph as ox
+
+    from .graphio import rdf_format
+
+    fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+           "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3}.get(rdf_format(graph_path))
+    if fmt is None:
+        raise QueryError(f"{graph_path}: the oxigraph engine cannot read this format; use --engine rdflib")
+    return fmt
+
+
+def _quads_with_union(graph_path: Path):  # type: ignore[no-untyped-def]
+    """Every quad of the file, and each again in the default graph (the store keeps a set)."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    for q in ox.parse(path=str(graph_path), format=_format(graph_path)):
+        yield q
+        if not isinstance(q.graph_name, ox.DefaultGraph):
+            yield ox.Quad(q.subject, q.predicate, q.object, default)
+
+
+def _fill(store: Any, graph_path: Path) -> None:
+    try:
+        store.bulk_extend(_quads_with_union(graph_path))
+    except (SyntaxError, ValueError) as exc:
+        raise GraphError(f"{graph_path}: cannot parse as {graph_path.suffix.lstrip('.') or 'RDF'}: "
+                         f"{str(exc).splitlines()[0][:200]}") from None
+
+
+def memory_store(graph_path: Path):  # type: ignore[no-untyped-def]
+    """An in-memory store of a graph file (no cache)."""
+    import pyoxigraph as ox
+
+    file_digest(graph_path)  # the friendly error for a missing or unreadable file
+    store = ox.Store()
+    _fill(store, graph_path)
+    return store
+
+
+def store_dir(graph_path: Path) -> Path:
+    """The cached on-disk store of a graph file, built on first use (atomically: built in a
+    temporary directory and renamed, so a concurrent or interrupted build never leaves a
+    half-loaded store)."""
+    import pyoxigraph as ox
+
+    digest = file_digest(graph_path)
+    final = cache_dir() / f"oxigraph-{digest[:32]}"
+    if (final / MARKER).is_file():
+        with contextlib.suppress(OSError):
+            (final / MARKER).touch()  # last use, for pruning
+        return final
+    _format(graph_path)  # refuse an unreadable format before doing any work
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=final.parent))
+    try:
+        store = ox.Store(str(tmp))
+        _fill(store, graph_path)
+        store.flush()
+        del store  # closes the database before the rename
+        (tmp / MARKER).write_text(str(graph_path), encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final, ignore_errors=True)  # a broken entry (no marker)
+        try:
+            tmp.rename(final)
+        except OSError:
+            if not (final / MARKER).is_file():  # not a concurrent build that won the race
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(final.parent, keep=final)
+    return final
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    stores = sorted((p for p in folder.glob("oxigraph-*") if (p / MARKER).is_file()),
+                    key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
+    for old in [p for p in stores if p != keep][KEEP - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(graph_path: Path, use_cache: bool = True):  # type: ignore[no-untyped-def]
+    """A read-only store of a graph file: the cached on-disk store, else an in-memory one."""
+    import pyoxigraph as ox
+
+    if use_cache:
+        try:
+            return ox.Store.read_only(str(store_dir(graph_path)))
+        except OSError:
+            pass  # no writable cache: fall back to memory
+    return memory_store(graph_path)

@@ -1,0 +1,98 @@
+"""The Oxigraph stores behind kg query / serve / path: cached on disk, union default graph."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.errors import GraphError
+from kg.graphio import load_dataset
+from kg.store import KEEP, MARKER, memory_store, open_store, store_dir
+
+TRIG = """@prefix ex: <http://example.org/> .
+ex:g1 { ex:a ex:p ex:b . ex:a ex:q "x" . }
+ex:g2 { ex:a ex:p ex:b . ex:c ex:p ex:d . }
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.trig"
+    path.write_text(TRIG, encoding="utf-8")
+    return path
+
+
+def default_triples(store) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(r["s"].value, r["p"].value, r["o"].value) for r in store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")}
+
+
+def test_default_graph_is_the_set_union_of_the_named_graphs(cache: Path, small: Path) -> None:
+    store = open_store(small)
+    assert len(default_triples(store)) == 3  # ex:a ex:p ex:b is in both graphs, counted once
+    rows = list(store.query("SELECT ?g WHERE { GRAPH ?g { <http://example.org/a> ?p ?o } }"))
+    assert len(rows) == 3  # the named graphs are kept too
+
+
+def test_store_is_built_once_and_reused(cache: Path, small: Path) -> None:
+    first = store_dir(small)
+    marker = first / MARKER
+    os.utime(marker, (1, 1))
+    assert store_dir(small) == first
+    assert marker.stat().st_mtime > 1  # touched on use, not rebuilt
+    assert [p.name for p in cache.iterdir()] == [first.name]  # no temporary build folder left
+
+
+def test_changed_file_gets_a_new_store(cache: Path, small: Path) -> None:
+    first = store_dir(small)
+    small.write_text(TRIG.replace('"x"', '"y"'), encoding="utf-8")
+    second = store_dir(small)
+    assert second != first
+    assert ("http://example.org/a", "http://example.org/q", "y") in default_triples(open_store(small))
+
+
+def test_cached_memory_and_rdflib_agree_on_the_shipped_graph(cache: Path, built: Path) -> None:
+    graph = built / "graph.trig"
+    ds = load_dataset(graph)
+    expected = {(str(s), str(p), str(o)) for s, p, o, _g in ds.quads((None, None, None, None))}
+    assert default_triples(open_store(graph)) == expected
+    assert default_triples(memory_store(graph)) == expected
+
+
+def test_broken_file_is_a_graph_error_and_leaves_no_store(cache: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.trig"
+    bad.write_text(TRIG + "ex:g3 { ex:a ex:p . }\n", encoding="utf-8")
+    with pytest.raises(GraphError, match="cannot parse"):
+        open_store(bad)
+    assert not any(cache.iterdir())
+
+
+def test_missing_file_is_a_graph_error(cache: Path, tmp_path: Path) -> None:
+    with pytest.raises(GraphError, match="no such graph file"):
+        open_store(tmp_path / "nope.trig")
+
+
+def test_unwritable_cache_falls_back_to_memory(tmp_path: Path, small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))  # below a regular file: cannot exist
+    assert len(default_triples(open_store(small))) == 3
+
+
+def test_old_stores_are_pruned(cache: Path, tmp_path: Path) -> None:
+    made = []
+    for i in range(KEEP + 2):
+        path = tmp_path / f"g{i}.trig"
+        path.write_text(TRIG.replace('"x"', f'"{i}"'), encoding="utf-8")
+        made.append(store_dir(path))
+        os.utime(made[-1] / MARKER, (i + 10, i + 10))
+    left = sorted(p.name for p in cache.iterdir())
+    assert left == sorted(p.name for p in made[-KEEP:])
