@@ -6,7 +6,7 @@ Layout of the dataset:
 * ``id:graph/doc/<doc id>`` — one named graph per document: its ``kg:Document``, the facts
   read from it and their evidence;
 * ``id:graph/merged`` — what holds across documents: ``kg:sourceCount``, a position's
-  earliest date and claim, talks labels.
+  earliest and latest date and its claim, talks labels.
 
 Positions and talks keep the same IRI in every document that states them, so the union of
 the graphs corroborates them.
@@ -237,6 +237,7 @@ def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resourc
         merged.add((node, KG.sourceCount, _int(len(m.evidence_docs))))
         if m.dates:
             merged.add((node, KG.date, _date(min(m.dates))))
+            merged.add((node, KG.lastDate, _date(max(m.dates))))
         merged.add((node, KG.claim, Literal(min(m.claims)[2])))
     for node, label in sorted(talks_labels.items()):
         merged.add((node, RDFS.label, Literal(label, lang="en")))

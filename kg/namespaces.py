@@ -52,6 +52,7 @@ class KG(DefinedNamespace):
     claim: URIRef
     date: URIRef
     evidence: URIRef
+    lastDate: URIRef
     sourceCount: URIRef
     polarity: URIRef
     shortcut: URIRef

@@ -61,6 +61,7 @@ def test_same_position_in_two_documents_is_one_node(res) -> None:  # type: ignor
     assert len(set(union.objects(node, KG.evidence))) == 2
     assert union.value(node, KG.sourceCount).toPython() == 2
     assert str(union.value(node, KG.date)) == "2022-03-01"  # the earliest report
+    assert str(union.value(node, KG.lastDate)) == str(doc1.published)  # the latest
     assert isinstance(node, URIRef)
 
 
