@@ -196,13 +196,13 @@ def push(graph: Path, endpoint: str) -> None:
 
 def _actor_ids(graph: Any, names: tuple[str, ...]) -> set[str] | None:
     from .errors import ReferenceError_
-    from .query import PARAM_TYPES, term_for
+    from .query import resolve_labels, run_query, term_for
 
     if not names:
         return None
     out = set()
     for name in names:
-        term = term_for(name, graph, PARAM_TYPES["actor"])
+        term = resolve_labels({"actor": term_for(name)}, lambda q: run_query(graph, q).rows)["actor"]
         if not str(term).startswith("http"):
             raise ReferenceError_(f"unknown actor {name!r}")
         out.add(str(term))

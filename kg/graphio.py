@@ -39,7 +39,9 @@ def load_dataset(path: Path) -> Dataset:
         if fmt in ("trig", "nquads"):
             ds.parse(path, format=fmt)
         else:
-            ds.graph(Dataset().default_context.identifier).parse(path, format=fmt)
+            from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+            ds.graph(DATASET_DEFAULT_GRAPH_ID).parse(path, format=fmt)
     except PermissionError:
         raise GraphError(f"{path}: permission denied") from None
     except Exception as exc:  # rdflib parsers raise many types
@@ -110,6 +112,12 @@ class StoreView:
 
     def subjects(self, predicate=None, object=None):  # type: ignore[no-untyped-def]
         return [self._rdf(q.subject) for q in self._quads(None, predicate, object)]
+
+    def subject_objects(self, predicate=None):  # type: ignore[no-untyped-def]
+        return [(self._rdf(q.subject), self._rdf(q.object)) for q in self._quads(None, predicate, None)]
+
+    def __contains__(self, triple) -> bool:  # type: ignore[no-untyped-def]
+        return any(True for _ in self._quads(*triple))
 
 
 def load_view(path: Path, use_cache: bool = True) -> StoreView:

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,8 +126,9 @@ def prefix_header() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(PREFIXES.items()))
 
 
-def parse_params(pairs: tuple[str, ...] | list[str], graph: Any) -> dict[str, Any]:
-    """``NAME=VALUE`` pairs as RDF terms: ``<iri>``, ``prefix:local``, a label of an entity, or a literal."""
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs as RDF terms: ``<iri>``, ``prefix:local``, an integer, or a literal
+    (which :func:`resolve_labels` may turn into the resource with that label)."""
     out: dict[str, Any] = {}
     for pair in pairs:
         if "=" not in pair:
@@ -135,7 +137,7 @@ def parse_params(pairs: tuple[str, ...] | list[str], graph: Any) -> dict[str, An
         name = name.strip().lstrip("?$")
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"--param {pair!r}: bad variable name")
-        out[name] = term_for(value, graph, PARAM_TYPES.get(name))
+        out[name] = term_for(value)
     return out
 
 
@@ -150,8 +152,8 @@ def _param_types() -> dict[str, tuple[URIRef, ...]]:
 PARAM_TYPES = _param_types()
 
 
-def term_for(value: str, graph: Any, types: tuple[URIRef, ...] | None = None) -> Any:
-    """An RDF term for a parameter value (a label is looked up among resources of ``types``)."""
+def term_for(value: str) -> Any:
+    """An RDF term for a parameter value: an IRI, a ``prefix:local`` name, an integer or a literal."""
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     if re.fullmatch(r"https?://\S+", value):
@@ -159,22 +161,44 @@ def term_for(value: str, graph: Any, types: tuple[URIRef, ...] | None = None) ->
     m = re.fullmatch(r"([a-z]+):([\w./-]+)", value)
     if m and m.group(1) in PREFIXES:
         return URIRef(PREFIXES[m.group(1)] + m.group(2))
-    if graph is not None:
-        hits = sorted({s for p in (RDFS.label, SKOS.altLabel, SKOS.notation, SKOS.prefLabel)
-                       for s in graph.subjects(p, None) if isinstance(s, URIRef)
-                       for o in graph.objects(s, p) if str(o).lower() == value.lower()})
-        if types:
-            from rdflib import RDF
-
-            hits = [h for h in hits if any((h, RDF.type, t) in graph for t in types)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            raise QueryError(f"--param value {value!r} names {len(hits)} resources: "
-                             + ", ".join(f"<{h}>" for h in hits[:5]) + "; pass an IRI")
     if re.fullmatch(r"-?\d+", value):
         return Literal(int(value))
     return Literal(value)
+
+
+_LABEL_QUERY = """SELECT DISTINCT ?s WHERE {
+  ?s rdfs:label|skos:altLabel|skos:notation|skos:prefLabel ?l .
+  FILTER (isIRI(?s) && LCASE(STR(?l)) = LCASE(STR(?v)))
+}"""
+_TYPED_LABEL_QUERY = """SELECT DISTINCT ?s WHERE {
+  ?s rdfs:label|skos:altLabel|skos:notation|skos:prefLabel ?l ; a ?type .
+  FILTER (isIRI(?s) && LCASE(STR(?l)) = LCASE(STR(?v)))
+}"""
+
+
+def resolve_labels(bindings: dict[str, Any], select: Callable[[str], list[list[Any]]]) -> dict[str, Any]:
+    """Bind each plain-literal parameter to the resource with that label (any case), if one has it.
+
+    ``select`` runs a SELECT query (prefixes predeclared) on the engine at hand and returns its
+    rows, so the look-up happens where the data is: in pyoxigraph, rdflib or a remote endpoint.
+    A parameter named like a key of :data:`PARAM_TYPES` only looks among resources of those
+    classes; a label naming several resources is an error that lists them.
+    """
+    out = dict(bindings)
+    for name, term in bindings.items():
+        if not isinstance(term, Literal) or term.datatype is not None:
+            continue
+        hits: set[Any] = set()
+        for t in PARAM_TYPES.get(name, (None,)):
+            q = with_values(_TYPED_LABEL_QUERY, {"v": term, "type": t}) if t else with_values(_LABEL_QUERY, {"v": term})
+            hits |= {row[0] for row in select(q) if isinstance(row[0], URIRef)}
+        if len(hits) > 1:
+            ordered = sorted(hits)
+            raise QueryError(f"{str(term)!r} names {len(hits)} resources: "
+                             + ", ".join(f"<{h}>" for h in ordered[:5]) + "; pass an IRI")
+        if hits:
+            out[name] = hits.pop()
+    return out
 
 
 def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = None,
@@ -327,8 +351,14 @@ def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str]
     from .graphio import load_dataset
 
     ds = load_dataset(graph_path)
-    bindings = parse_params(params, ds)
-    return run_query(ds, text, bindings, allow_service), ds
+    return run_rdflib(ds, text, params, allow_service), ds
+
+
+def run_rdflib(ds: Dataset | Graph, text: str, params: tuple[str, ...] | list[str] = (),
+               allow_service: bool = False) -> QueryResult:
+    """Run a query with rdflib, ``NAME=VALUE`` parameters resolved and bound with initBindings."""
+    bindings = resolve_labels(parse_params(params), lambda q: run_query(ds, q).rows)
+    return run_query(ds, text, bindings, allow_service)
 
 
 def _has_pyoxigraph() -> bool:
@@ -344,28 +374,17 @@ def load_oxigraph(graph_path: Path, use_cache: bool = True):  # type: ignore[no-
     return open_store(graph_path, use_cache)
 
 
-class _OxLabels:
-    """Label look-ups for table output, on a pyoxigraph store."""
-
-    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
-        self.store = store
-
-    def value(self, term: Any, prop: Any) -> Any:
-        import pyoxigraph as ox
-
-        for q in self.store.quads_for_pattern(ox.NamedNode(str(term)), ox.NamedNode(str(prop)), None, None):
-            return Literal(q.object.value)
-        return None
-
-
 def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (),
                  store: Any = None) -> tuple[QueryResult, Any]:
     """Run a query with pyoxigraph; parameters become a VALUES block of escaped RDF terms
     (pyoxigraph's substitutions only reach projected variables)."""
     import pyoxigraph as ox
 
+    from .graphio import StoreView
+
     store = store if store is not None else load_oxigraph(graph_path)
-    bound = with_values(text, parse_params(params, _OxLookup(store)))
+    view = StoreView(store)  # label look-ups for parameters and the table
+    bound = with_values(text, resolve_labels(parse_params(params), lambda q: _ox_rows(store, q)))
     try:
         res = store.query(bound, prefixes=dict(PREFIXES))
     except SyntaxError as exc:
@@ -374,43 +393,23 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
         raise QueryError(f"SPARQL syntax error: line {m.group(1)}, column {m.group(2)}: {m.group(3)}" if m
                          else f"SPARQL syntax error: {msg}") from None
     if isinstance(res, ox.QueryBoolean):
-        return QueryResult("ASK", boolean=bool(res)), _OxLabels(store)
+        return QueryResult("ASK", boolean=bool(res)), view
     if isinstance(res, ox.QueryTriples):
         g = Graph()
         for p, iri in PREFIXES.items():
             g.bind(p, iri)
         for t in res:
             g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
-        return QueryResult("CONSTRUCT", graph=g), _OxLabels(store)
+        return QueryResult("CONSTRUCT", graph=g), view
     variables = [v.value for v in res.variables]
-    rows = [[_from_ox(sol[v]) if sol[v] is not None else None for v in variables] for sol in res]
-    return QueryResult("SELECT", variables, rows), _OxLabels(store)
+    seen: dict[Any, Any] = {}  # results repeat terms (holders, stances, issues): convert each once
+    rows = [[None if t is None else seen[t] if t in seen else seen.setdefault(t, _from_ox(t)) for t in sol]
+            for sol in res]
+    return QueryResult("SELECT", variables, rows), view
 
 
-class _OxLookup:
-    """Enough of rdflib's Graph API for :func:`term_for` to resolve labels on a pyoxigraph store."""
-
-    def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
-        self.store = store
-
-    def subjects(self, prop: Any, _obj: Any) -> list[URIRef]:
-        import pyoxigraph as ox
-
-        return sorted({URIRef(q.subject.value) for q in self.store.quads_for_pattern(None, ox.NamedNode(str(prop)), None, None)
-                       if isinstance(q.subject, ox.NamedNode)})
-
-    def objects(self, subject: Any, prop: Any) -> list[Literal]:
-        import pyoxigraph as ox
-
-        return [Literal(q.object.value) for q in
-                self.store.quads_for_pattern(ox.NamedNode(str(subject)), ox.NamedNode(str(prop)), None, None)]
-
-    def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
-        import pyoxigraph as ox
-
-        s, p, o = triple
-        return any(True for _ in self.store.quads_for_pattern(ox.NamedNode(str(s)), ox.NamedNode(str(p)),
-                                                               ox.NamedNode(str(o)), None))
+def _ox_rows(store: Any, text: str) -> list[list[Any]]:
+    return [[None if v is None else _from_ox(v) for v in sol] for sol in store.query(text, prefixes=dict(PREFIXES))]
 
 
 def _from_ox(term: Any) -> Any:
@@ -456,27 +455,8 @@ def run_remote(endpoint: str, text: str, params: tuple[str, ...] | list[str] = (
     check_read_only(text, allow_service)
     if not re.match(r"https?://", endpoint):
         raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
-    bindings = parse_params(params, None)
-    for name, term in bindings.items():
-        if isinstance(term, Literal) and name in PARAM_TYPES:  # a label: look it up on the endpoint
-            bindings[name] = _remote_label(endpoint, term, PARAM_TYPES[name], timeout)
+    bindings = resolve_labels(parse_params(params), lambda q: _post(endpoint, prefix_header() + q, timeout).rows)
     return _post(endpoint, prefix_header() + with_values(text, bindings), timeout)
-
-
-_LABEL_QUERY = """SELECT DISTINCT ?s WHERE {
-  ?s rdfs:label|skos:altLabel|skos:notation|skos:prefLabel ?l ; a ?type .
-  FILTER (LCASE(STR(?l)) = LCASE(STR(?v)))
-}"""
-
-
-def _remote_label(endpoint: str, label: Literal, types: tuple[URIRef, ...], timeout: float) -> Any:
-    hits: set[Any] = set()
-    for t in types:
-        q = with_values(_LABEL_QUERY, {"v": label, "type": t})
-        hits |= {row[0] for row in _post(endpoint, prefix_header() + q, timeout).rows}
-    if len(hits) > 1:
-        raise QueryError(f"--param value {str(label)!r} names {len(hits)} resources; pass an IRI")
-    return next(iter(hits)) if hits else label
 
 
 def _post(endpoint: str, body: str, timeout: float) -> QueryResult:

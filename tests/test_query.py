@@ -67,6 +67,34 @@ def test_params_are_bound_not_pasted(built: Path) -> None:
     assert rows == []
 
 
+PARAM_CASES = [
+    ("actor=Russia", "https://w3id.org/parley/id/actor/russia"),  # a label
+    ("actor=russia", "https://w3id.org/parley/id/actor/russia"),  # any case
+    ("issue=crimea", "https://w3id.org/parley/id/issue/crimea"),  # a notation
+    ("actor=<https://example.org/x>", "https://example.org/x"),  # an IRI, not looked up
+    ("actor=kg:Nothing", "https://w3id.org/parley/ontology#Nothing"),  # a prefixed name
+    ("n=7", "7"),  # an integer literal
+    ("actor=Atlantis", "Atlantis"),  # no such label: stays a literal
+]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize(("param", "expected"), PARAM_CASES)
+def test_param_values_resolve_to_terms(built: Path, engine: str, param: str, expected: str) -> None:
+    name = param.split("=")[0]
+    result, _g = run_on_file(built / "graph.trig", f"SELECT ?{name} WHERE {{ }}", [param], engine=engine)
+    assert [str(c) for c in result.rows[0]] == [expected]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_ambiguous_label_lists_the_resources(tmp_path: Path, engine: str) -> None:
+    g = tmp_path / "g.ttl"
+    g.write_text('<http://x/a> <http://www.w3.org/2000/01/rdf-schema#label> "Twin" .\n'
+                 '<http://x/b> <http://www.w3.org/2004/02/skos/core#altLabel> "twin" .\n', encoding="utf-8")
+    with pytest.raises(QueryError, match=r"'Twin' names 2 resources: <http://x/a>, <http://x/b>; pass an IRI"):
+        run_on_file(g, "SELECT ?thing WHERE { }", ["thing=Twin"], engine=engine)
+
+
 def test_update_and_service_are_refused() -> None:
     with pytest.raises(QueryError, match="read-only"):
         check_read_only("INSERT DATA { <a:b> <a:c> <a:d> }")
@@ -119,13 +147,19 @@ def test_conflicts_and_common_ground_rows(built: Path) -> None:
 
 
 def test_timeline_and_congruence_rows(built: Path) -> None:
-    rows = q(built, "timeline", "actor=Russia")
-    dates = [r[0] for r in rows]
+    rows = [dict(zip(["date", "last", "holder", "stance", "issue", "claim", "sources", "reverses"], r, strict=True))
+            for r in q(built, "timeline", "actor=Russia")]
+    dates = [r["date"] for r in rows]
     assert dates == sorted(dates)
+    assert all(r["last"] >= r["date"] for r in rows)
     by_issue: dict[str, str] = {}
     for r in rows:
-        if r[2] == "Demand":
-            by_issue.setdefault(r[3], r[0])  # the first date of each demand
+        if r["stance"] == "Demand":
+            by_issue.setdefault(r["issue"], r["date"])  # the first date of each demand
     assert by_issue["demilitarization"].startswith("2022") and by_issue["annexed-regions"].startswith("2023")
+    # Russia rejected a leaders' meeting on 4 March 2022; Lavrov accepting one six days later reverses that
+    lavrov = next(r for r in rows if r["holder"] == "sergey-lavrov" and r["issue"] == "leaders-meeting")
+    assert lavrov["stance"] == "Acceptance" and lavrov["reverses"] == "rejection"
+    assert not any(r["reverses"] for r in rows if r["date"] == "2022-03-04")  # nothing earlier to reverse
     pairs = {(r[0], r[1]): int(r[2]) for r in q(built, "congruence")}
     assert pairs[("russia", "ukraine")] >= 2  # both accept corridors and talks
