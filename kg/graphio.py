@@ -120,8 +120,9 @@ class StoreView:
         return any(True for _ in self._quads(*triple))
 
 
-def load_view(path: Path, use_cache: bool = True) -> StoreView:
-    """A fast read-only view of a graph file (pyoxigraph), for the projection."""
-    from .store import open_store
+def load_view(path: Path) -> StoreView:
+    """A fast read-only view of a graph file, for the projection: an in-memory pyoxigraph store
+    (faster here than the cached on-disk store, and the projection itself is cached)."""
+    from .store import memory_store
 
-    return StoreView(open_store(path, use_cache))
+    return StoreView(memory_store(path, named_graphs=False))

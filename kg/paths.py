@@ -270,7 +270,7 @@ def load_projection_graph(graph_path: Path, use_cache: bool = True) -> Projectio
             pass  # a stale or broken cache entry is rebuilt below
     from .graphio import load_view
 
-    pg = ProjectionGraph.from_projection(project(load_view(graph_path, use_cache)))  # type: ignore[arg-type]
+    pg = ProjectionGraph.from_projection(project(load_view(graph_path)))  # type: ignore[arg-type]
     if use_cache:
         with contextlib.suppress(Exception):
             atomic_write(cached, pg.to_json())

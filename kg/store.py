@@ -63,32 +63,36 @@ def _format(graph_path: Path):  # type: ignore[no-untyped-def]
     return fmt
 
 
-def _quads_with_union(graph_path: Path):  # type: ignore[no-untyped-def]
-    """Every quad of the file, and each again in the default graph (the store keeps a set)."""
+def _quads_with_union(graph_path: Path, named_graphs: bool = True):  # type: ignore[no-untyped-def]
+    """Every quad of the file (unless not ``named_graphs``), and each in the default graph (a set)."""
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
     for q in ox.parse(path=str(graph_path), format=_format(graph_path)):
-        yield q
-        if not isinstance(q.graph_name, ox.DefaultGraph):
-            yield ox.Quad(q.subject, q.predicate, q.object, default)
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            yield q
+            continue
+        if named_graphs:
+            yield q
+        yield ox.Quad(q.subject, q.predicate, q.object, default)
 
 
-def _fill(store: Any, graph_path: Path) -> None:
+def _fill(store: Any, graph_path: Path, named_graphs: bool = True) -> None:
     try:
-        store.bulk_extend(_quads_with_union(graph_path))
+        store.bulk_extend(_quads_with_union(graph_path, named_graphs))
     except (SyntaxError, ValueError) as exc:
         raise GraphError(f"{graph_path}: cannot parse as {graph_path.suffix.lstrip('.') or 'RDF'}: "
                          f"{str(exc).splitlines()[0][:200]}") from None
 
 
-def memory_store(graph_path: Path):  # type: ignore[no-untyped-def]
-    """An in-memory store of a graph file (no cache)."""
+def memory_store(graph_path: Path, named_graphs: bool = True):  # type: ignore[no-untyped-def]
+    """An in-memory store of a graph file (no cache); without ``named_graphs`` it holds only the
+    union, which is all that the projection reads and makes its look-ups cheaper."""
     import pyoxigraph as ox
 
     file_digest(graph_path)  # the friendly error for a missing or unreadable file
     store = ox.Store()
-    _fill(store, graph_path)
+    _fill(store, graph_path, named_graphs)
     return store
 
 

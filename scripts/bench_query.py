@@ -1,7 +1,7 @@
 """Benchmark the bundled queries with pyoxigraph (the engine of `kg query`) and rdflib.
 
 Usage:
-  python scripts/bench_query.py --triples 10000 --triples 100000 --triples 1000000 [--rdflib-max 200000]
+  python scripts/bench_query.py --triples 10000 --triples 100000 --triples 1000000 [--rdflib-max 20000]
   python scripts/bench_query.py --articles 4700      # a graph built by the real pipeline
   python scripts/bench_query.py --graph output/graph.trig
 
@@ -90,7 +90,7 @@ def main() -> None:
     ap.add_argument("--triples", type=int, action="append", default=[], help="mapping-layer graph of about N triples")
     ap.add_argument("--articles", type=int, action="append", default=[], help="pipeline-built graph of N articles")
     ap.add_argument("--graph", type=Path, action="append", default=[], help="an existing graph file")
-    ap.add_argument("--rdflib-max", type=int, default=200_000, help="skip rdflib above this many triples")
+    ap.add_argument("--rdflib-max", type=int, default=20_000, help="skip rdflib above this many triples")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["KG_CACHE_DIR"] = str(Path(tmp) / "cache")  # cold first load, never the user's cache

@@ -96,3 +96,9 @@ def test_old_stores_are_pruned(cache: Path, tmp_path: Path) -> None:
         os.utime(made[-1] / MARKER, (i + 10, i + 10))
     left = sorted(p.name for p in cache.iterdir())
     assert left == sorted(p.name for p in made[-KEEP:])
+
+
+def test_memory_store_without_named_graphs_holds_only_the_union(small: Path) -> None:
+    store = memory_store(small, named_graphs=False)
+    assert len(default_triples(store)) == 3
+    assert list(store.named_graphs()) == []
