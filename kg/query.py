@@ -103,13 +103,25 @@ def load_query_text(query: str) -> tuple[str, str]:
     raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a bundled query{hint}")
 
 
-def check_read_only(text: str, allow_service: bool = False) -> None:
-    """Refuse SPARQL Update and (unless allowed) SERVICE, which would reach the network."""
+def check_read_only(text: str, allow_service: bool = False, parse: bool = True) -> None:
+    """Refuse SPARQL Update and (unless allowed) SERVICE, which would reach the network.
+
+    ``parse=False`` skips parsing the text as an update (a fifth of a second for a long
+    query): the local engines only run queries, so an update fails there as a syntax error,
+    which :func:`_syntax_error` then reports as refused.
+    """
     body = _strip_comments(text)
-    if _UPDATE.search(body) or _parses_as_update(text):
-        raise QueryError("SPARQL Update is not allowed: kg query is read-only")
+    if _UPDATE.search(body) or (parse and _parses_as_update(text)):
+        raise QueryError(_READ_ONLY)
     if not allow_service and _SERVICE.search(body):
         raise QueryError("SERVICE would query a remote endpoint; pass --allow-service to allow it")
+
+
+_READ_ONLY = "SPARQL Update is not allowed: kg query is read-only"
+
+
+def _syntax_error(text: str, message: str) -> QueryError:
+    return QueryError(_READ_ONLY if _parses_as_update(text) else f"SPARQL syntax error: {message}")
 
 
 def _parses_as_update(text: str) -> bool:
@@ -206,12 +218,12 @@ def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = No
     """Run a read-only query with rdflib; the default graph is the union of named graphs."""
     from rdflib.plugins.sparql import prepareQuery
 
-    check_read_only(text, allow_service)
+    check_read_only(text, allow_service, parse=False)
     ns = dict(PREFIXES)
     try:
         prepared = prepareQuery(text, initNs=ns)
     except Exception as exc:  # pyparsing errors carry line/col
-        raise QueryError(f"SPARQL syntax error: {_syntax_message(exc, text)}") from None
+        raise _syntax_error(text, _syntax_message(exc, text)) from None
     try:
         res = ds.query(prepared, initBindings=params or {})
     except Exception as exc:
@@ -345,7 +357,7 @@ def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str]
     ``engine``: ``rdflib``, ``oxigraph`` (pyoxigraph, much faster on large graphs) or ``auto``
     (oxigraph when installed).
     """
-    check_read_only(text, allow_service)
+    check_read_only(text, allow_service, parse=False)
     if engine == "oxigraph" or (engine == "auto" and _has_pyoxigraph()):
         return run_oxigraph(graph_path, text, params)
     from .graphio import load_dataset
@@ -390,8 +402,7 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     except SyntaxError as exc:
         msg = str(exc).splitlines()[0]
         m = re.match(r"error at (\d+):(\d+): (.*)", msg)
-        raise QueryError(f"SPARQL syntax error: line {m.group(1)}, column {m.group(2)}: {m.group(3)}" if m
-                         else f"SPARQL syntax error: {msg}") from None
+        raise _syntax_error(text, f"line {m.group(1)}, column {m.group(2)}: {m.group(3)}" if m else msg) from None
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(res)), view
     if isinstance(res, ox.QueryTriples):

@@ -105,6 +105,16 @@ def test_update_and_service_are_refused() -> None:
     check_read_only("SELECT * WHERE { ?s kg:claim 'please INSERT here' }")  # a word in a string is fine
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("text", ["PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",  # not at a line start
+                                  "# a comment\nINSERT DATA { <a:b> <a:c> <a:d> }"])
+def test_engines_refuse_updates(built: Path, engine: str, text: str) -> None:
+    with pytest.raises(QueryError, match="read-only"):
+        run_on_file(built / "graph.trig", text, engine=engine)
+    result, _g = run_on_file(built / "graph.trig", "ASK { ?s ?p ?o }", engine=engine)
+    assert result.boolean  # and nothing was deleted
+
+
 def test_cli_formats_and_errors(built: Path) -> None:
     g = str(built / "graph.trig")
     runner = CliRunner()
