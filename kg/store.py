@@ -103,7 +103,8 @@ def store_dir(graph_path: Path) -> Path:
     import pyoxigraph as ox
 
     digest = file_digest(graph_path)
-    final = cache_dir() / f"oxigraph-{digest[:32]}"
+    # The engine's version is in the name: a store written by another version is never opened.
+    final = cache_dir() / f"oxigraph-{ox.__version__}-{digest[:32]}"
     if (final / MARKER).is_file():
         with contextlib.suppress(OSError):
             (final / MARKER).touch()  # last use, for pruning
@@ -131,6 +132,13 @@ def store_dir(graph_path: Path) -> Path:
 
 
 def _prune(folder: Path, keep: Path) -> None:
+    """Keep the :data:`KEEP` most recently used stores; drop builds a killed process left behind."""
+    import time
+
+    for stale in folder.glob(".building-*"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > 3600:
+                shutil.rmtree(stale, ignore_errors=True)
     stores = sorted((p for p in folder.glob("oxigraph-*") if (p / MARKER).is_file()),
                     key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
     for old in [p for p in stores if p != keep][KEEP - 1:]:

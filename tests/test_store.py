@@ -94,6 +94,10 @@ def test_old_stores_are_pruned(cache: Path, tmp_path: Path) -> None:
         path.write_text(TRIG.replace('"x"', f'"{i}"'), encoding="utf-8")
         made.append(store_dir(path))
         os.utime(made[-1] / MARKER, (i + 10, i + 10))
+        if i == 0:
+            killed = cache / ".building-killed"  # what a killed build leaves behind
+            killed.mkdir()
+            os.utime(killed, (1, 1))
     left = sorted(p.name for p in cache.iterdir())
     assert left == sorted(p.name for p in made[-KEEP:])
 
