@@ -24,9 +24,13 @@ def oxigraph_binary() -> str:
 
 def prepare_store(graph_path: Path) -> Path:
     """The cached on-disk Oxigraph store of the graph file (shared with ``kg query``)."""
-    from .store import store_dir
+    from .store import cache_dir, store_dir
 
-    return store_dir(graph_path)
+    try:
+        return store_dir(graph_path)
+    except OSError as exc:
+        raise QueryError(f"cannot write the store cache in {cache_dir()}: {exc.strerror or exc}; "
+                         "set KG_CACHE_DIR to a writable folder") from None
 
 
 def serve_command(store: Path, host: str, port: int) -> list[str]:

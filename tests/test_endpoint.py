@@ -131,3 +131,13 @@ def test_push_replaces_each_document_graph(built: Path, tmp_path: Path) -> None:
 def test_unreachable_endpoint_is_a_clear_error() -> None:
     with pytest.raises(QueryError, match="cannot reach"):
         run_remote(f"http://127.0.0.1:{free_port()}/query", "ASK {}")
+
+
+def test_unwritable_store_cache_is_a_clear_error(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.endpoint import prepare_store
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
+    with pytest.raises(QueryError, match="set KG_CACHE_DIR to a writable folder"):
+        prepare_store(built / "graph.trig")
