@@ -190,22 +190,21 @@ def facts_from_records(records, res, published: dict[str, dt.date | None]) -> li
 
 
 FACTS_QUERY = """
-SELECT ?p ?holder ?holderLabel ?side ?stance ?code ?group ?claim ?date ?ev WHERE {
-  ?p a kg:Position ; kg:holder ?holder ; kg:stance ?stance ; kg:issue ?issue ; kg:evidence ?ev .
+SELECT ?p ?holder ?holderLabel ?side ?stance ?code ?group ?claim ?date WHERE {
+  ?p a kg:Position ; kg:holder ?holder ; kg:stance ?stance ; kg:issue ?issue .
   ?holder rdfs:label ?holderLabel .
   ?issue skos:notation ?code .
   OPTIONAL { ?issue skos:broader/skos:notation ?group }
   OPTIONAL { ?holder kg:represents ?rep }
   BIND (COALESCE(?rep, ?holder) AS ?side)
   OPTIONAL { ?p kg:claim ?claim }
-  OPTIONAL { ?ev kg:date ?evDate }
-  OPTIONAL { ?ev kg:document/dcterms:date ?docDate }
-  BIND (COALESCE(?evDate, ?docDate) AS ?date)
+  OPTIONAL { ?p kg:date ?date }  # the earliest statement (merged graph): no need to read every evidence
 }"""
 
 
 def facts_from_graph(graph) -> list[PositionFact]:  # type: ignore[no-untyped-def]
-    """Facts read back from a built graph (union of its named graphs)."""
+    """Facts read back from a built graph (union of its named graphs): one per position, with its
+    claim and earliest date from the merged graph (evidence is read by :func:`evidence_by_position`)."""
     from .namespaces import PREFIXES
 
     facts: dict[str, PositionFact] = {}
@@ -217,10 +216,8 @@ def facts_from_graph(graph) -> list[PositionFact]:  # type: ignore[no-untyped-de
                                           str(row.stance).rsplit("#", 1)[-1], str(row.code), str(row.group or ""))
         if row.claim is not None and str(row.claim) not in f.claims:
             f.claims.append(str(row.claim))
-        if row.date is not None:
-            f.dates.append(dt.date.fromisoformat(str(row.date)))
-        if str(row.ev) not in f.evidence:
-            f.evidence.append(str(row.ev))
+        if row.date is not None and (d := dt.date.fromisoformat(str(row.date))) not in f.dates:
+            f.dates.append(d)
     return [facts[k] for k in sorted(facts)]
 
 
@@ -233,14 +230,14 @@ SELECT DISTINCT ?a ?b ?rule WHERE {
 }"""
 
 EVIDENCE_QUERY = """
-SELECT ?p ?quote ?title ?date WHERE {
+SELECT ?p ?quote ?title ?date ?start WHERE {
   ?p a kg:Position ; kg:evidence ?ev .
   ?ev kg:quote ?quote ; kg:document ?doc ; kg:charStart ?start .
   ?doc dcterms:title ?title .
   OPTIONAL { ?ev kg:date ?evDate }
   OPTIONAL { ?doc dcterms:date ?docDate }
   BIND (COALESCE(?evDate, ?docDate) AS ?date)
-} ORDER BY ?p ?date ?start"""
+}"""
 
 
 @dataclass
@@ -263,13 +260,23 @@ def links_from_graph(graph, prop) -> list[LinkView]:  # type: ignore[no-untyped-
     return sorted(out, key=lambda v: (v.a.issue, v.a.holder_label, v.b.holder_label, v.a.stance, v.b.stance))
 
 
-def evidence_by_position(graph) -> dict[str, list[tuple[str, str, str]]]:  # type: ignore[no-untyped-def]
-    """Position IRI → [(quote, document title, date)], in order."""
+def evidence_by_position(graph, positions: Iterable[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:  # type: ignore[no-untyped-def]
+    """Position IRI → [(quote, document title, date)], in order; only of ``positions`` if given."""
+    from rdflib import URIRef
+
     from .namespaces import PREFIXES
 
+    query = EVIDENCE_QUERY
+    if positions is not None:  # a VALUES block of escaped IRIs, not pasted text
+        values = " ".join(URIRef(p).n3() for p in sorted(set(positions)))
+        query = query.replace("WHERE {", "WHERE {\n  VALUES ?p { " + values + " }", 1)
+    found: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
+    for row in graph.query(query, initNs=PREFIXES):
+        found[str(row.p)].append((str(row.date or ""), int(row.start), str(row.quote), str(row.title)))
+    # sorted here, not with ORDER BY: the store would compare IRIs by reading each from disk
     out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for row in graph.query(EVIDENCE_QUERY, initNs=PREFIXES):
-        out[str(row.p)].append((str(row.quote), str(row.title), str(row.date or "")))
+    for p, rows in found.items():
+        out[p] = [(quote, title, date) for date, _start, quote, title in sorted(rows)]
     return out
 
 

@@ -196,13 +196,13 @@ def push(graph: Path, endpoint: str) -> None:
 
 def _actor_ids(graph: Any, names: tuple[str, ...]) -> set[str] | None:
     from .errors import ReferenceError_
-    from .query import resolve_labels, run_query, term_for
+    from .query import resolve_labels, select_rows, term_for
 
     if not names:
         return None
     out = set()
     for name in names:
-        term = resolve_labels({"actor": term_for(name)}, lambda q: run_query(graph, q).rows)["actor"]
+        term = resolve_labels({"actor": term_for(name)}, lambda q: select_rows(graph, q))["actor"]
         if not str(term).startswith("http"):
             raise ReferenceError_(f"unknown actor {name!r}")
         out.add(str(term))
@@ -213,15 +213,15 @@ def _links_command(graph_path: Path, actors: tuple[str, ...], issue: str | None,
     import json
 
     from .analysis import evidence_by_position, format_links, links_from_graph, matches
-    from .graphio import load_graph
     from .namespaces import KG
+    from .query import open_graph
 
-    g = load_graph(graph_path)
+    g = open_graph(graph_path)
     wanted = _actor_ids(g, actors)
     links = [v for v in links_from_graph(g, KG.agreesWith if agree else KG.conflictsWith)
              if (matches(v.a, wanted, issue) or matches(v.b, wanted, issue))
              and (issue is None or matches(v.a, None, issue))]
-    evidence = evidence_by_position(g)
+    evidence = evidence_by_position(g, {f.iri for v in links for f in (v.a, v.b)})
     if fmt == "json":
         rows = [{"issue": v.a.issue, "rule": v.rule,
                  "positions": [{"iri": f.iri, "holder": f.holder_label, "stance": f.stance,
@@ -267,16 +267,16 @@ def timeline(actor: str | None, graph: Path, issue: str | None) -> None:
     """An actor's positions (with its spokespeople's) by date, marking shifts and new demands."""
     from .analysis import evidence_by_position, facts_from_graph, format_timeline, matches
     from .analysis import timeline as make_timeline
-    from .graphio import load_graph
+    from .query import open_graph
 
-    g = load_graph(graph)
+    g = open_graph(graph)
     wanted = _actor_ids(g, (actor,) if actor else ())
     facts = [f for f in facts_from_graph(g) if matches(f, wanted, None)]
     rows = make_timeline(facts, issue)
     if not rows:
         click.echo("no positions" + (f" of {actor}" if actor else "") + (f" on {issue}" if issue else ""), err=True)
         return
-    click.echo(format_timeline(rows, evidence_by_position(g)))
+    click.echo(format_timeline(rows, evidence_by_position(g, {r.fact.iri for r in rows})))
 
 
 def main() -> None:

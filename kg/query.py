@@ -413,14 +413,61 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
             g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
         return QueryResult("CONSTRUCT", graph=g), view
     variables = [v.value for v in res.variables]
-    seen: dict[Any, Any] = {}  # results repeat terms (holders, stances, issues): convert each once
-    rows = [[None if t is None else seen[t] if t in seen else seen.setdefault(t, _from_ox(t)) for t in sol]
-            for sol in res]
+    rows = _convert(res)
     return QueryResult("SELECT", variables, rows), view
 
 
+class _Row(dict):  # type: ignore[type-arg]
+    """A result row with attribute access by variable name (unbound → None), as in rdflib."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self.get(name)
+
+
+class StoreGraph:
+    """A pyoxigraph store behind the ``query`` method of rdflib's Graph (``initNs``,
+    ``initBindings``, rows with attribute access), so that the analysis code that reads a
+    built graph with SPARQL runs on the fast engine unchanged."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    def query(self, text: str, initNs: dict[str, str] | None = None,  # rdflib's argument names
+              initBindings: dict[str, Any] | None = None) -> list[_Row]:
+        res = self.store.query(with_values(text, initBindings or {}), prefixes=dict(initNs or PREFIXES))
+        names = [v.value for v in res.variables]
+        return [_Row(zip(names, row, strict=True)) for row in _convert(res)]
+
+    def select(self, text: str) -> list[list[Any]]:
+        """The rows of a SELECT query (prefixes predeclared), for :func:`resolve_labels`."""
+        return _ox_rows(self.store, text)
+
+
+def select_rows(graph: Any, text: str) -> list[list[Any]]:
+    """The rows of a SELECT query on an rdflib graph or a :class:`StoreGraph`."""
+    return graph.select(text) if isinstance(graph, StoreGraph) else run_query(graph, text).rows
+
+
+def open_graph(graph_path: Path, engine: str = "auto") -> Any:
+    """A graph file ready for the analysis queries: a :class:`StoreGraph` on the cached store,
+    or an rdflib graph with ``engine="rdflib"``."""
+    if engine == "rdflib" or (engine == "auto" and not _has_pyoxigraph()):
+        from .graphio import load_graph
+
+        return load_graph(graph_path)
+    return StoreGraph(load_oxigraph(graph_path))
+
+
+def _convert(res: Any) -> list[list[Any]]:
+    """pyoxigraph solutions as rows of rdflib terms; results repeat terms (holders, stances,
+    issues), so each distinct term is converted once."""
+    seen: dict[Any, Any] = {}
+    return [[None if t is None else seen[t] if t in seen else seen.setdefault(t, _from_ox(t)) for t in sol]
+            for sol in res]
+
+
 def _ox_rows(store: Any, text: str) -> list[list[Any]]:
-    return [[None if v is None else _from_ox(v) for v in sol] for sol in store.query(text, prefixes=dict(PREFIXES))]
+    return _convert(store.query(text, prefixes=dict(PREFIXES)))
 
 
 def _from_ox(term: Any) -> Any:

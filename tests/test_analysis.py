@@ -76,3 +76,24 @@ def test_cli_conflicts_common_ground_timeline(built: Path) -> None:
     assert any("new demand: annexed-regions" in ln for ln in lines)  # 2022 disarmament goals → 2023 occupied regions
     res = r.invoke(cli, ["timeline", "Atlantis", "--graph", g])
     assert res.exit_code == 1 and "unknown actor" in res.output
+
+
+def test_analysis_reads_the_same_from_rdflib_and_the_store(built: Path) -> None:
+    from kg.analysis import evidence_by_position, facts_from_graph, links_from_graph
+    from kg.namespaces import KG
+    from kg.query import StoreGraph, open_graph
+
+    on_rdflib, on_store = open_graph(built / "graph.trig", "rdflib"), open_graph(built / "graph.trig")
+    assert isinstance(on_store, StoreGraph)
+
+    def facts(g):  # type: ignore[no-untyped-def]
+        return [(f.iri, f.side, f.stance, f.issue, f.claims, f.date) for f in facts_from_graph(g)]
+
+    assert facts(on_rdflib) == facts(on_store) and facts(on_store)
+    for prop in (KG.conflictsWith, KG.agreesWith):
+        a, b = links_from_graph(on_rdflib, prop), links_from_graph(on_store, prop)
+        assert [(v.a.iri, v.b.iri, v.rule) for v in a] == [(v.a.iri, v.b.iri, v.rule) for v in b] and a
+    everything = evidence_by_position(on_rdflib)
+    assert everything == evidence_by_position(on_store)
+    some = sorted(everything)[:3]
+    assert evidence_by_position(on_store, some) == {p: everything[p] for p in some}
