@@ -121,6 +121,8 @@ _READ_ONLY = "SPARQL Update is not allowed: kg query is read-only"
 
 
 def _syntax_error(text: str, message: str) -> QueryError:
+    if len(message) > 160:  # Oxigraph lists every token it expected: keep the start, one readable line
+        message = message[:159] + "…"
     return QueryError(_READ_ONLY if _parses_as_update(text) else f"SPARQL syntax error: {message}")
 
 
