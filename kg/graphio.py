@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -76,14 +77,25 @@ class StoreView:
     def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
         import pyoxigraph as ox
 
-        self.store, self.ox = store, ox
+        from .query import _from_ox
+
+        self.store, self.ox, self._from_ox = store, ox, _from_ox
         self.default = ox.DefaultGraph()
+        # Look-ups repeat the same few predicates and nodes: convert each term once.
+        self._to_ox: dict[Any, Any] = {}
+        self._to_rdf: dict[Any, Any] = {}
 
     def _ox(self, term):  # type: ignore[no-untyped-def]
-        from rdflib import Literal, URIRef
-
         if term is None:
             return None
+        found = self._to_ox.get(term)
+        if found is None:
+            found = self._to_ox[term] = self._convert_to_ox(term)
+        return found
+
+    def _convert_to_ox(self, term):  # type: ignore[no-untyped-def]
+        from rdflib import Literal, URIRef
+
         if isinstance(term, URIRef):
             return self.ox.NamedNode(str(term))
         if isinstance(term, Literal):
@@ -95,9 +107,10 @@ class StoreView:
         raise TypeError(term)
 
     def _rdf(self, term):  # type: ignore[no-untyped-def]
-        from .query import _from_ox
-
-        return _from_ox(term)
+        found = self._to_rdf.get(term)
+        if found is None:
+            found = self._to_rdf[term] = self._from_ox(term)
+        return found
 
     def _quads(self, s, p, o):  # type: ignore[no-untyped-def]
         return self.store.quads_for_pattern(self._ox(s), self._ox(p), self._ox(o), self.default)
