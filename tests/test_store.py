@@ -106,3 +106,27 @@ def test_memory_store_without_named_graphs_holds_only_the_union(small: Path) -> 
     store = memory_store(small, named_graphs=False)
     assert len(default_triples(store)) == 3
     assert list(store.named_graphs()) == []
+
+
+def test_digest_of_a_large_unchanged_file_is_remembered(cache: Path, small: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    from kg import store
+
+    monkeypatch.setattr(store, "MEMO_MIN_BYTES", 0)  # treat the small file as large
+    expected = hashlib.sha256(small.read_bytes()).hexdigest()
+    assert store.file_digest(small) == expected
+    assert not (cache / "digests.json").exists()  # just written: too young to be remembered
+    os.utime(small, (1_000_000, 1_000_000))
+    assert store.file_digest(small) == expected
+    assert (cache / "digests.json").exists()
+
+    def no_reading(_path: Path) -> str:
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(store, "_sha256", no_reading)
+    assert store.file_digest(small) == expected  # from the memo
+    os.utime(small, (2_000_000, 2_000_000))  # touched: read again
+    with pytest.raises(AssertionError, match="read again"):
+        store.file_digest(small)
