@@ -70,17 +70,32 @@ def _label(g: Graph, node: Any) -> str:
     return str(lab) if lab is not None else str(node).rsplit("/", 1)[-1]
 
 
-def _evidence(g: Graph, ev: URIRef, docs: dict[URIRef, tuple[str, str, str]]) -> EvidenceInfo:
-    doc = g.value(ev, KG.document)
+_EVIDENCE_PROPS = (KG.document, KG.date, KG.charStart, KG.quote, KG.extractor)
+
+
+def _evidence_columns(g: Graph) -> dict[URIRef, dict[Any, Any]]:
+    """Each evidence property as one subject → value map: a few scans instead of five look-ups
+    per evidence sentence (a 1M-triple graph has 130k of them)."""
+    cols: dict[URIRef, dict[Any, Any]] = {}
+    for p in _EVIDENCE_PROPS:
+        col: dict[Any, Any] = {}
+        for subj, obj in g.subject_objects(p):
+            col.setdefault(subj, obj)
+        cols[p] = col
+    return cols
+
+
+def _evidence(cols: dict[URIRef, dict[Any, Any]], ev: URIRef, docs: dict[URIRef, tuple[str, str, str]]) -> EvidenceInfo:
+    doc = cols[KG.document].get(ev)
     doc_id, title, date = docs.get(doc, ("", "", "")) if isinstance(doc, URIRef) else ("", "", "")
-    when = g.value(ev, KG.date)
-    start = g.value(ev, KG.charStart)
+    when = cols[KG.date].get(ev)
+    start = cols[KG.charStart].get(ev)
     return EvidenceInfo(
-        quote=str(g.value(ev, KG.quote) or ""),
+        quote=str(cols[KG.quote].get(ev) or ""),
         document=doc_id,
         title=title,
         date=str(when) if when is not None else date,
-        rule=str(g.value(ev, KG.extractor) or ""),
+        rule=str(cols[KG.extractor].get(ev) or ""),
         start=int(str(start)) if start is not None else 0,
     )
 
@@ -101,13 +116,14 @@ def project(g: Graph) -> Projection:
                 str(g.value(d, DCTERMS.date) or ""))
             for d in g.subjects(RDF.type, KG.Document) if isinstance(d, URIRef)}
     ev_cache: dict[URIRef, EvidenceInfo] = {}
+    cols = _evidence_columns(g)
 
     def evs(subject: URIRef) -> list[EvidenceInfo]:
         out = []
         for ev in sorted(g.objects(subject, KG.evidence), key=str):
             if isinstance(ev, URIRef):
                 if ev not in ev_cache:
-                    ev_cache[ev] = _evidence(g, ev, docs)
+                    ev_cache[ev] = _evidence(cols, ev, docs)
                 out.append(ev_cache[ev])
         return sorted(out, key=lambda e: (e.document, e.start, e.rule))
 

@@ -112,3 +112,13 @@ def test_cache_is_used_when_warm(built: Path, tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(kg.graphio, "load_graph", no_parse)
     second = load_projection_graph(built / "graph.trig")
     assert sorted(first.graph.nodes) == sorted(second.graph.nodes)
+
+
+def test_projection_is_the_same_from_rdflib_and_the_store(built: Path) -> None:
+    from kg.graphio import load_graph, load_view
+    from kg.projection import project
+
+    a, b = project(load_graph(built / "graph.trig")), project(load_view(built / "graph.trig"))  # type: ignore[arg-type]
+    assert a.nodes == b.nodes and len(a.nodes) > 50
+    assert sorted(a.edges, key=repr) == sorted(b.edges, key=repr)
+    assert any(e.evidence for e in a.edges)
