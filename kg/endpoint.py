@@ -38,8 +38,18 @@ def serve_command(store: Path, host: str, port: int) -> list[str]:
 
 
 def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, echo=print) -> int:  # type: ignore[no-untyped-def]
-    """Serve the graph read-only until Ctrl-C; returns the server's exit code."""
+    """Serve the graph read-only until Ctrl-C (or SIGTERM); returns the server's exit code.
+
+    The server is a child process: on SIGTERM, as on Ctrl-C, it is stopped too, so that a
+    stopped ``kg serve`` never leaves an orphaned server holding the port.
+    """
+    import signal
+
+    def interrupt(_signum, _frame):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
     store = prepare_store(graph_path)
+    previous = signal.signal(signal.SIGTERM, interrupt)
     proc = subprocess.Popen(serve_command(store, host, port))
     echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only, default graph = union of named graphs); "
          "Ctrl-C stops it")
@@ -52,6 +62,8 @@ def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, echo=prin
         except subprocess.TimeoutExpired:
             proc.kill()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def push(graph_path: Path, endpoint: str, timeout: float = 120.0) -> list[str]:

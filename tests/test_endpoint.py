@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -141,3 +142,20 @@ def test_unwritable_store_cache_is_a_clear_error(built: Path, tmp_path: Path, mo
     monkeypatch.setenv("KG_CACHE_DIR", str(blocker / "cache"))
     with pytest.raises(QueryError, match="set KG_CACHE_DIR to a writable folder"):
         prepare_store(built / "graph.trig")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_kg_serve_stops_the_server(built: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    port = free_port()
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(built / "graph.trig"),
+                             "--port", str(port)], env=env)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_until_up(url, proc)
+        proc.send_signal(sig)
+        assert proc.wait(timeout=15) == 0
+        with pytest.raises(OSError):  # nothing answers: the oxigraph child is gone too
+            urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2).read()
+    finally:
+        stop(proc)
