@@ -265,11 +265,11 @@ def evidence_by_position(graph, positions: Iterable[str] | None = None) -> dict[
     from rdflib import URIRef
 
     from .namespaces import PREFIXES
+    from .query import with_values
 
     query = EVIDENCE_QUERY
-    if positions is not None:  # a VALUES block of escaped IRIs, not pasted text
-        values = " ".join(URIRef(p).n3() for p in sorted(set(positions)))
-        query = query.replace("WHERE {", "WHERE {\n  VALUES ?p { " + values + " }", 1)
+    if positions is not None:
+        query = with_values(query, {"p": [URIRef(p) for p in sorted(set(positions))]})
     found: dict[str, list[tuple[str, int, str, str]]] = defaultdict(list)
     for row in graph.query(query, initNs=PREFIXES):
         found[str(row.p)].append((str(row.date or ""), int(row.start), str(row.quote), str(row.title)))

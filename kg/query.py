@@ -233,15 +233,20 @@ def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = No
     if res.type == "ASK":
         return QueryResult("ASK", boolean=bool(res.askAnswer))
     if res.type in ("CONSTRUCT", "DESCRIBE"):
-        g = Graph()
-        for p, iri in PREFIXES.items():
-            g.bind(p, iri)
-        for t in res.graph or []:
-            g.add(t)
-        return QueryResult("CONSTRUCT", graph=g)
+        return QueryResult("CONSTRUCT", graph=_result_graph(res.graph or []))
     variables = [str(v) for v in res.vars or []]
     rows = [[row[i] for i in range(len(variables))] for row in res]  # type: ignore[index]
     return QueryResult("SELECT", variables, rows)
+
+
+def _result_graph(triples: Any) -> Graph:
+    """The triples of a CONSTRUCT or DESCRIBE result, with the project's prefixes bound."""
+    g = Graph()
+    for p, iri in PREFIXES.items():
+        g.bind(p, iri)
+    for t in triples:
+        g.add(t)
+    return g
 
 
 def _syntax_message(exc: Exception, text: str) -> str:
@@ -356,11 +361,11 @@ def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str]
                 engine: str = "auto") -> tuple[QueryResult, Graph | None]:
     """Load a graph file and run a query on it; returns the result and a graph for labels.
 
-    ``engine``: ``rdflib``, ``oxigraph`` (pyoxigraph, much faster on large graphs) or ``auto``
-    (oxigraph when installed).
+    ``engine``: ``rdflib``, or ``oxigraph`` / ``auto`` (pyoxigraph, a core dependency and much
+    faster on large graphs).
     """
     check_read_only(text, allow_service, parse=False)
-    if engine == "oxigraph" or (engine == "auto" and _has_pyoxigraph()):
+    if engine != "rdflib":
         return run_oxigraph(graph_path, text, params)
     from .graphio import load_dataset
 
@@ -375,19 +380,6 @@ def run_rdflib(ds: Dataset | Graph, text: str, params: tuple[str, ...] | list[st
     return run_query(ds, text, bindings, allow_service)
 
 
-def _has_pyoxigraph() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("pyoxigraph") is not None
-
-
-def load_oxigraph(graph_path: Path, use_cache: bool = True):  # type: ignore[no-untyped-def]
-    """A read-only pyoxigraph store of a graph file (see :mod:`kg.store`)."""
-    from .store import open_store
-
-    return open_store(graph_path, use_cache)
-
-
 def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (),
                  store: Any = None) -> tuple[QueryResult, Any]:
     """Run a query with pyoxigraph; parameters become a VALUES block of escaped RDF terms
@@ -395,8 +387,9 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     import pyoxigraph as ox
 
     from .graphio import StoreView
+    from .store import open_store
 
-    store = store if store is not None else load_oxigraph(graph_path)
+    store = store if store is not None else open_store(graph_path)
     view = StoreView(store)  # label look-ups for parameters and the table
     bound = with_values(text, resolve_labels(parse_params(params), lambda q: _ox_rows(store, q)))
     try:
@@ -408,12 +401,8 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(res)), view
     if isinstance(res, ox.QueryTriples):
-        g = Graph()
-        for p, iri in PREFIXES.items():
-            g.bind(p, iri)
-        for t in res:
-            g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
-        return QueryResult("CONSTRUCT", graph=g), view
+        triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res)
+        return QueryResult("CONSTRUCT", graph=_result_graph(triples)), view
     variables = [v.value for v in res.variables]
     rows = _convert(res)
     return QueryResult("SELECT", variables, rows), view
@@ -453,11 +442,13 @@ def select_rows(graph: Any, text: str) -> list[list[Any]]:
 def open_graph(graph_path: Path, engine: str = "auto") -> Any:
     """A graph file ready for the analysis queries: a :class:`StoreGraph` on the cached store,
     or an rdflib graph with ``engine="rdflib"``."""
-    if engine == "rdflib" or (engine == "auto" and not _has_pyoxigraph()):
+    if engine == "rdflib":
         from .graphio import load_graph
 
         return load_graph(graph_path)
-    return StoreGraph(load_oxigraph(graph_path))
+    from .store import open_store
+
+    return StoreGraph(open_store(graph_path))
 
 
 def _convert(res: Any) -> list[list[Any]]:
@@ -490,15 +481,25 @@ def _from_ox(term: Any) -> Any:
 
 
 def _values_block(params: dict[str, Any]) -> str:
-    """A VALUES clause from RDF terms: each term is serialised by rdflib (escaped), not pasted."""
-    if not params:
-        return ""
-    names = sorted(params)
-    return "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(params[n].n3() for n in names) + ") }"
+    """VALUES clauses from RDF terms — a term, or a list of terms for one row each — serialised
+    by rdflib (escaped), never pasted; one clause per variable (the clauses join)."""
+    blocks = []
+    for name in sorted(params):
+        value = params[name]
+        terms = value if isinstance(value, list | tuple) else [value]
+        blocks.append(f"VALUES ?{name} {{ " + " ".join(t.n3() for t in terms) + " }")
+    return " ".join(blocks)
 
 
 def with_values(text: str, params: dict[str, Any]) -> str:
-    """Insert a VALUES block right after the outermost WHERE's opening brace."""
+    """Insert VALUES clauses right after the outermost WHERE's opening brace.
+
+    >>> from rdflib import URIRef
+    >>> print(with_values("SELECT ?p WHERE { ?p ?q ?o }", {"p": [URIRef("urn:a"), URIRef("urn:b")]}))
+    SELECT ?p WHERE {
+      VALUES ?p { <urn:a> <urn:b> }
+     ?p ?q ?o }
+    """
     block = _values_block(params)
     if not block:
         return text

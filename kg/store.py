@@ -49,12 +49,7 @@ def file_digest(graph_path: Path) -> str:
     import json
     import time
 
-    try:
-        st = graph_path.stat()
-    except FileNotFoundError:
-        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)") from None
-    except OSError as exc:
-        raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+    st = _readable(graph_path)
     key = f"{graph_path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
     memo = cache_dir() / "digests.json"
     known: dict[str, str] = {}
@@ -74,14 +69,25 @@ def file_digest(graph_path: Path) -> str:
     return digest
 
 
+def _readable(graph_path: Path) -> os.stat_result:
+    """The file's status, or a friendly error when it is missing, a folder or unreadable."""
+    try:
+        with graph_path.open("rb"):
+            return graph_path.stat()
+    except FileNotFoundError:
+        raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)") from None
+    except IsADirectoryError:
+        raise GraphError(f"{graph_path}: is a directory, not a graph file") from None
+    except OSError as exc:
+        raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+
+
 def _sha256(graph_path: Path) -> str:
     h = hashlib.sha256()
     try:
         with graph_path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
-    except IsADirectoryError:
-        raise GraphError(f"{graph_path}: is a directory, not a graph file") from None
     except OSError as exc:
         raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
     return h.hexdigest()
@@ -126,7 +132,7 @@ def memory_store(graph_path: Path, named_graphs: bool = True):  # type: ignore[n
     union, which is all that the projection reads and makes its look-ups cheaper."""
     import pyoxigraph as ox
 
-    file_digest(graph_path)  # the friendly error for a missing or unreadable file
+    _readable(graph_path)
     store = ox.Store()
     _fill(store, graph_path, named_graphs)
     return store
