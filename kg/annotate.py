@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .dates import DateMention, find_dates
 from .documents import Document, chrome_spans
@@ -27,6 +28,7 @@ class Sentence:
     mentions: tuple[Mention, ...]
     dates: tuple[DateMention, ...]
     chrome: bool
+    parse: Any = field(default=None, compare=False, repr=False)   # a spaCy Doc of the text, when parsed
 
     def local(self, m: Mention) -> tuple[int, int]:
         return m.start - self.start, m.end - self.start
@@ -58,8 +60,13 @@ class AnnotatedDocument:
         return self.document.doc_id
 
 
-def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
-    """Split a document into sentences and find its mentions and dates."""
+def needs_parse(sent: Sentence) -> bool:
+    """Sentences of the body that can hold a fact (page chrome cannot)."""
+    return not sent.chrome
+
+
+def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocument:
+    """Split a document into sentences, find its mentions and dates, and parse what needs it."""
     body = doc.body
     mentions = find_mentions(body, doc.doc_id, res)
     spans = split_sentences(body, [(m.start, m.end) for m in mentions])
@@ -82,4 +89,10 @@ def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]
         sentences.append(Sentence(i, sp.start, sp.end, text, tuple(own), dates, is_chrome))
+    if parse:
+        from .nlp import parse as nlp_parse
+
+        todo = [i for i, s in enumerate(sentences) if needs_parse(s)]
+        for i, parsed in zip(todo, nlp_parse([sentences[i].text for i in todo]), strict=True):
+            sentences[i] = replace(sentences[i], parse=parsed)
     return AnnotatedDocument(doc, tuple(sentences))

@@ -131,7 +131,7 @@ def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
             if iri:
                 raw.append((m.start(), m.end(), m.group(0), iri, "side"))
     # demonym phrases win over the aliases inside them ("U.S. officials")
-    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[4] != "side"))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), r[4] != "side", r[4] != "scoped"))
     out: list[Mention] = []
     end_of_group = -1
     group_start = -1

@@ -121,13 +121,62 @@ class IssueDef:
 
 
 @dataclass(frozen=True)
+class LemmaPattern:
+    """A token pattern of the lexicon: ``lemma[:POS] [+child] [^head] [-^head]``.
+
+    >>> p = parse_lemma_pattern("call:VERB +for")
+    >>> (p.lemma, p.pos, p.child, p.weight)
+    ('call', 'VERB', 'for', 3)
+    """
+
+    lemma: str
+    pos: str | None = None
+    child: str | None = None
+    head: str | None = None
+    not_head: str | None = None
+
+    @property
+    def weight(self) -> int:
+        return 1 + sum(x is not None for x in (self.pos, self.child, self.head, self.not_head))
+
+    def matches(self, tok: Any) -> bool:
+        """True if a spaCy token fits the pattern."""
+        if tok.lemma_.lower() != self.lemma or (self.pos is not None and tok.pos_ != self.pos):
+            return False
+        if self.child is not None and not any(c.lemma_.lower() == self.child for c in tok.children):
+            return False
+        head = tok.head.lemma_.lower() if tok.head is not tok else ""
+        if self.head is not None and head != self.head:
+            return False
+        return self.not_head is None or head != self.not_head
+
+
+def parse_lemma_pattern(text: str) -> LemmaPattern:
+    """Read one ``lex:lemma`` value (see ``ontology/lexicon.ttl``)."""
+    lemma = pos = child = head = not_head = None
+    for item in text.split():
+        if item.startswith("+"):
+            child = item[1:].lower()
+        elif item.startswith("-^"):
+            not_head = item[2:].lower()
+        elif item.startswith("^"):
+            head = item[1:].lower()
+        elif lemma is None:
+            lemma, _, p = item.partition(":")
+            pos = p.upper() or None
+        else:
+            raise OntologyError(f"bad lemma pattern {text!r}: two lemmas")
+    if not lemma:
+        raise OntologyError(f"bad lemma pattern {text!r}: no lemma")
+    return LemmaPattern(lemma.lower(), pos, child, head, not_head)
+
+
+@dataclass(frozen=True)
 class StanceTrigger:
     rule: str
     stance: str
-    kind: str
-    regex: re.Pattern[str]
+    patterns: tuple[LemmaPattern, ...]
     when_negated: str = "flip"   # "flip" (polarity turns) or "none" (the trigger says nothing)
-    requires: re.Pattern[str] | None = None  # must match one of the three words before the trigger
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
@@ -142,6 +191,11 @@ class Resources:
     triggers: list[StanceTrigger]
     lexicon: dict[str, re.Pattern[str]]
     raw_lexicon: dict[str, list[str]] = field(default_factory=dict)
+    lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def lemma_set(self, name: str) -> frozenset[str]:
+        """A lemma lexicon by name (an unknown name is a bug in the caller)."""
+        return self.lemmas[name]
 
     def side_of(self, iri: str) -> str:
         """The party an actor speaks for: a person's country/organisation, else itself."""
@@ -260,7 +314,8 @@ def _issues(graph: Graph, entities: dict[str, Entity]) -> tuple[dict[str, IssueD
     return issues, groups
 
 
-def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern[str]], dict[str, list[str]]]:
+def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern[str]], dict[str, list[str]],
+                                      dict[str, frozenset[str]]]:
     from rdflib import RDF, URIRef
 
     from .namespaces import LEX
@@ -269,22 +324,25 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
     triggers: list[StanceTrigger] = []
     for s in sorted(graph.subjects(RDF.type, LEX.StanceTrigger), key=str):
         stance = graph.value(s, URIRef("https://w3id.org/parley/ontology#stance"))
-        kind = str(graph.value(s, LEX.kind) or "verb")
         rule = str(graph.value(s, LEX.rule) or str(s).split("#")[-1])
-        pats = sorted(str(p) for p in graph.objects(s, LEX.pattern))
+        pats = sorted(str(p) for p in graph.objects(s, LEX.lemma))
         if stance is None or not pats:
-            raise OntologyError(f"stance trigger {s} needs kg:stance and lex:pattern")
+            raise OntologyError(f"stance trigger {s} needs kg:stance and lex:lemma")
         negated = str(graph.value(s, LEX.whenNegated) or "flip")
-        req = graph.value(s, LEX.requires)
-        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], kind, join_patterns(pats), negated,
-                                      compile_pattern(str(req)) if req is not None else None))
+        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], tuple(parse_lemma_pattern(p) for p in pats), negated))
     raw: dict[str, list[str]] = {}
     lists: dict[str, re.Pattern[str]] = {}
+    lemmas: dict[str, frozenset[str]] = {}
     for s in sorted(graph.subjects(RDF.type, LEX.Lexicon), key=str):
         name = str(s).split("#")[-1]
-        raw[name] = sorted(str(p) for p in graph.objects(s, LEX.pattern))
-        lists[name] = join_patterns(raw[name])
-    return triggers, lists, raw
+        words = sorted(str(p).lower() for p in graph.objects(s, LEX.lemma))
+        if words:
+            lemmas[name] = frozenset(words)
+        pats = sorted(str(p) for p in graph.objects(s, LEX.pattern))
+        if pats:
+            raw[name] = pats
+            lists[name] = join_patterns(pats)
+    return triggers, lists, raw, lemmas
 
 
 @lru_cache(maxsize=4)
@@ -296,9 +354,10 @@ def load_resources(directory: Path | None = None) -> Resources:
     graph = _parse(directory, ONTOLOGY_FILES)
     entities = _entities(graph)
     issues, groups = _issues(graph, entities)
-    triggers, lists, raw = _lexicon(directory)
-    required = {"negation", "speech", "hedge", "talks-noun", "chrome-line", "object-preposition"}
-    missing = required - lists.keys()
+    triggers, lists, raw, lemmas = _lexicon(directory)
+    required = {"negation", "speech", "hedge", "talks-noun", "chrome-line", "object-preposition", "speech-verb",
+                "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun"}
+    missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")
-    return Resources(directory, graph, entities, issues, groups, triggers, lists, raw)
+    return Resources(directory, graph, entities, issues, groups, triggers, lists, raw, lemmas)

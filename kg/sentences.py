@@ -22,18 +22,59 @@ class Span:
     end: int
 
 
-def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Span]:
-    """Split ``text`` into sentence spans; never split inside a ``protected`` span.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]|\d+[.)]|\(\w\))\s")
 
-    Lines (paragraphs) always end a sentence.
+
+def wrapped_breaks(text: str) -> set[int]:
+    r"""Offsets of line breaks inside hard-wrapped paragraphs (they do not end a sentence).
+
+    A block of two or more consecutive lines, none longer than 100 characters, is hard-wrapped
+    copy; a break in it joins when the line before it is long (a short line is a heading or the
+    end of a paragraph) and the line after it is no list item.
+
+    >>> t = "GENEVA - Talks between the two delegations went on for\nfive hours on Sunday.\n\nHeadline"
+    >>> sorted(wrapped_breaks(t)) == [t.index("\n")]
+    True
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j][1].strip():
+            j += 1
+        block = lines[i:j]
+        if len(block) >= 2:
+            longest = max(len(b[1].rstrip()) for b in block)
+            if longest <= 100:
+                for (start, line), (_nstart, nxt) in zip(block, block[1:], strict=False):
+                    if len(line.rstrip()) >= max(30, 0.6 * longest) and not _LIST_ITEM.match(nxt):
+                        out.add(start + len(line))
+        i = max(j, i + 1)
+    return out
+
+
+def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    r"""Split ``text`` into sentence spans; never split inside a ``protected`` span.
+
+    Lines (paragraphs) end a sentence, except the line breaks of hard-wrapped copy.
 
     >>> t = 'U.S. President Trump spoke. "We are close," he said. Talks resume.'
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['U.S. President Trump spoke.', '"We are close," he said.', 'Talks resume.']
+    >>> t = "Kyiv said on Sunday that it was ready to resume the\ntalks in Geneva. Moscow said it disagreed with\nthe proposal."
+    >>> [t[s.start:s.end].replace("\n", " ") for s in split_sentences(t)]
+    ['Kyiv said on Sunday that it was ready to resume the talks in Geneva.', 'Moscow said it disagreed with the proposal.']
     """
+    joins = wrapped_breaks(text)
+    flat = "".join(" " if (c == "\n" and i in joins) else c for i, c in enumerate(text)) if joins else text
     spans: list[Span] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in flat.split("\n"):
         start = pos
         pos += len(line) + 1
         cut = start

@@ -1,71 +1,49 @@
-"""Positions: who demands, proposes, supports, accepts, opposes or rejects which issue."""
+"""Positions: who demands, proposes, supports, accepts, opposes or rejects which issue.
+
+Read over the dependency parse of each sentence: a stance trigger (lemma patterns of the
+lexicon), its holder (clause subject through control verbs and conjunctions, passive agent,
+owner of a noun trigger, speaker of reported speech), its polarity (negation, failure) and
+the issues in its syntactic scope.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..annotate import AnnotatedDocument
+from ..annotate import AnnotatedDocument, Sentence
 from ..records import Evidence, PositionRecord
 from ..resources import Resources, StanceTrigger
-from .clauses import (
-    Discourse,
-    SentenceView,
-    Speaker,
-    claim_text,
-    clause_end,
-    clause_start,
-    find_issues,
-    speakers,
-    subject_before,
-)
+from .clauses import Discourse
+from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, is_question, subtree_ids
 
-# A negated stance: demands and proposals are dropped, the rest flip polarity.
+# A negated stance: demands and proposals turn into opposition, the rest flip polarity.
 NEGATED = {"Support": "Opposition", "Acceptance": "Rejection", "Opposition": "Acceptance",
-           "Rejection": "Acceptance", "Demand": None, "Proposal": None}
-_REL_CLAUSE = re.compile(r"(?<![,])\s(?:that|which)\s+(?:[A-Z][\w.-]*\s+){1,3}(?:\w+\s+){0,2}$")
-_OF_HOLDER = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
-_BY_HOLDER = re.compile(r"^\s+by\s+(?:the\s+)?$", re.I)
-# A noun trigger that is the object of a verb trigger ("rejected the proposal") is part of it.
-_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|this|that|his|her|its|their|any|such)\s+)?(?:[\w.'’-]+\s+)?$", re.I)
-# between an owner and its noun: "'s", and adjectives or numbers ("the U.S. 30-day ceasefire proposal")
-_NOUN_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
-_POSSESSOR = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+           "Rejection": "Acceptance", "Demand": "Opposition", "Proposal": None}
+_COPULA = {"be", "remain", "seem", "appear", "become", "stay", "sound", "look"}
+_CLIMB = ("xcomp", "ccomp", "conj", "advcl", "parataxis")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]+|\d+[.)])\s")
 
 
 @dataclass(frozen=True)
 class TriggerHit:
+    token: Token
     trigger: StanceTrigger
-    start: int
-    end: int
-    object_of_verb: bool = False   # "rejected [Zelensky's] demand": part of the verb's scope
 
 
-def find_triggers(text: str, res: Resources) -> list[TriggerHit]:
-    """Stance triggers of a sentence; where two overlap, the longer one wins.
-
-    Phrases of the ``non-stance`` lexicon ("trying to win Putin's support") block triggers.
-    """
-    blocker = res.lexicon.get("non-stance")
-    blocked = [(m.start(), m.end()) for m in blocker.finditer(text)] if blocker else []
-    hits = [TriggerHit(t, m.start(), m.end()) for t in res.triggers for m in t.regex.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in blocked)
-            and (t.requires is None or t.requires.search(" ".join(text[max(0, m.start() - 40):m.start()].split()[-3:])))]
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start, h.trigger.rule))
-    kept: list[TriggerHit] = []
-    for h in hits:
-        if not any(h.start < k.end and k.start < h.end for k in kept):
-            kept.append(h)
-    kept.sort(key=lambda h: h.start)
+def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
+    """Stance triggers of a parsed sentence; per token the most specific lexicon pattern wins."""
     out: list[TriggerHit] = []
-    for h in kept:
-        prev = out[-1] if out else None
-        if (prev is not None and h.trigger.kind == "noun" and prev.trigger.kind == "verb"
-                and _OBJECT_GAP.match(text[prev.end:h.start])):
-            h = TriggerHit(h.trigger, h.start, h.end, object_of_verb=True)
-        out.append(h)
+    for tok in doc:  # type: ignore[attr-defined]
+        best: tuple[int, StanceTrigger] | None = None
+        for trig in res.triggers:
+            for pat in trig.patterns:
+                if pat.matches(tok) and (best is None or pat.weight > best[0]):
+                    best = (pat.weight, trig)
+        if best is not None:
+            out.append(TriggerHit(tok, best[1]))
     return out
 
 
@@ -83,155 +61,471 @@ def main_sides(doc: AnnotatedDocument, res: Resources) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda k: (-counts[k], k))[:2])
 
 
+@dataclass
+class _Memory:
+    """What earlier sentences tell later ones beyond ``Discourse``."""
+
+    last_body: str | None = None
+    last_issue: str | None = None
+    lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
+
+
 def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[PositionRecord]:
     """Yield the positions stated in a document, one record per holder, stance and issue."""
     ctx = Discourse(main_sides=main_sides(doc, res))
+    memory = _Memory()
     for sent in doc.sentences:
-        if not sent.chrome:
-            yield from _sentence_positions(SentenceView(sent, res), doc, ctx)
+        if sent.parse is not None and not sent.chrome:
+            reader = _Reader(sent, res, ctx, memory, doc.doc_id)
+            yield from reader.positions()
+            if sent.text.rstrip().endswith(":"):
+                memory.lead_in = tuple(reader.lead_in_subject())
+            elif not _LIST_ITEM.match(sent.text):
+                memory.lead_in = ()
         ctx.update(sent, res)
+        for m in sent.mentions:
+            if m.sense == "actor" and res.entities[m.entity].kind in ("Country", "Organization", "Group"):
+                memory.last_body = m.entity
 
 
-def _negated(text: str, hit: TriggerHit, res: Resources) -> bool:
-    words = text[max(0, hit.start - 30):hit.start].split()[-3:]
-    return bool(words) and bool(res.lexicon["negation"].search(" ".join(words)))
+@dataclass
+class _Frame:
+    """Reported speech around a clause: who says it (empty and generic for pundits)."""
+
+    actors: list[str]
+    generic: bool
+    verb: Token
+    attitude: bool = False
 
 
-def _hedged(text: str, lo: int, hit: TriggerHit, res: Resources) -> bool:
-    return bool(res.lexicon["hedge"].search(text, lo, hit.start))
+@dataclass
+class _Reader:
+    """One parsed sentence and what it states."""
 
+    sent: Sentence
+    res: Resources
+    ctx: Discourse
+    memory: _Memory
+    doc_id: str
+    tok_actor: dict[int, list[str]] = field(default_factory=dict)
 
-def _scope(text: str, hit: TriggerHit, triggers: list[TriggerHit], floor: int, res: Resources) -> tuple[int, int]:
-    """Where the issue of a trigger is stated (the trigger's own words included)."""
-    kind = hit.trigger.kind
-    if kind == "predicate":
-        return floor, hit.start
-    enumeration = ":" in text[hit.end:hit.end + 40]
-    end = clause_end(text, hit.end, enumeration)
-    nxt = [t.start for t in triggers if t.start >= hit.end and t.trigger.kind != "modal" and not t.object_of_verb]
-    if nxt and not enumeration:
-        end = min(end, nxt[0])
-    speech = res.lexicon["speech"].search(text, hit.end, end)
-    if speech and not enumeration:  # "..., said that ...": a new statement begins
-        end = speech.start()
-    start = hit.start
-    if kind == "noun":
-        # "a 30-day ceasefire proposal": the words just before a noun name its content
-        words = list(re.finditer(r"[\w'-]+", text[max(floor, hit.start - 40):hit.start]))[-3:]
-        if words:
-            start = max(floor, hit.start - 40) + words[0].start()
-    return start, end
+    def __post_init__(self) -> None:
+        self.doc = self.sent.parse
+        for m in self.sent.mentions:
+            if m.sense != "actor":
+                continue
+            a, b = self.sent.local(m)
+            for tok in self.doc:
+                if a <= tok.idx < b and m.entity not in self.tok_actor.setdefault(tok.i, []):
+                    self.tok_actor[tok.i].append(m.entity)
+        demonyms = {d.lower(): e.iri for e in self.res.entities.values() for d in e.demonyms}
+        for tok in self.doc:
+            if tok.i not in self.tok_actor and tok.text.lower() in demonyms and tok.dep_ in ("amod", "compound", "nmod", "conj"):
+                self.tok_actor[tok.i] = [demonyms[tok.text.lower()]]
+        self.lex = self.res.lemma_set
 
+    # ------------------------------------------------------------ actors
+    def actors_of(self, tok: Token, speaker: list[str] | None = None) -> list[str]:
+        """The actors a noun phrase names (all conjuncts), resolving pronouns and side nouns."""
+        out: list[str] = []
+        for t in conjuncts(tok):
+            for a in self._actor_of_one(t, speaker or []):
+                if a not in out:
+                    out.append(a)
+        return out
 
-def _holders(view: SentenceView, hit: TriggerHit, frames: list[Speaker], ctx: Discourse,
-             floor: int) -> tuple[list[str], str] | None:
-    """Who holds the stance at ``hit``; None when the sentence gives no party (or a pundit)."""
-    text = view.text
-    after = [x for x in view.actor_mentions() if hit.end <= x[0] <= hit.end + 25]
-    if after:  # "a ceasefire proposed by the United States", "the demands of the Ukrainian side"
-        gap = text[hit.end:after[0][0]]
-        if _BY_HOLDER.match(gap) or (hit.trigger.kind == "noun" and _OF_HOLDER.match(gap)):
-            return [after[0][2].entity], "agent"
-    owner: list[str] = []
-    if hit.trigger.kind == "noun":  # "a U.S. proposal", "Zelensky's peace formula"
-        owners = [x for x in view.actor_mentions() if x[1] <= hit.start and
-                  _NOUN_OWNER_GAP.fullmatch(text[x[1]:hit.start]) and (x[2].modifier or x[2].possessive)]
-        owner = [owners[-1][2].entity] if owners else []
-    frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
-    if owner and (frame is None or frame.generic or not {view.res.side_of(a) for a in frame.actors}
-                  & {view.res.side_of(owner[0])}):
-        return owner, "owner"  # "Peskov said Russia's demands ...": the speaker, of the same side, holds them
-    if frame is not None:
-        if frame.generic:
-            return None
-        # a speaker holds what he says, unless he attributes it to another party
-        inner, how = subject_before(view, hit.start, ctx, frame.verb_end)
-        sides = {view.res.side_of(a) for a in frame.actors}
-        if not frame.attitude and inner and how == "subject" and not sides & {view.res.side_of(a) for a in inner}:
-            return inner, "reported"
-        return list(frame.actors), "speaker"
-    if hit.trigger.kind == "modal":
+    def _actor_of_one(self, t: Token, speaker: list[str]) -> list[str]:
+        lemma = t.lemma_.lower()
+        if t.i in self.tok_actor:
+            return list(self.tok_actor[t.i])
+        persons = [a for a in speaker if self.res.entities[a].kind == "Person"]
+        bodies = [a for a in speaker if self.res.entities[a].kind != "Person"]
+        if lemma in self.lex("person-pronoun"):
+            # inside reported speech "he" is most often the speaker ("Putin said he was ready")
+            if persons:
+                return persons
+            return [self.ctx.last_person] if self.ctx.last_person else []
+        if lemma in self.lex("speaker-pronoun"):
+            return list(speaker)
+        if lemma in self.lex("body-pronoun"):
+            if bodies:
+                return bodies
+            if lemma in ("it", "its") and self.memory.last_body:
+                return [self.memory.last_body]
+            return []
+        if t.pos_ in ("NOUN", "PROPN"):
+            nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
+            if nums & {"two", "both", "each"} and lemma in {"side", "country", "party", "delegation", "leader", "president"}:
+                pair = self.ctx.pair_persons if lemma in ("leader", "president") and self.ctx.pair_persons else (
+                    self.ctx.pair_sides or self.ctx.main_sides)
+                return list(pair)
+            if lemma in self.lex("side-noun-lemma"):
+                owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_actor]
+                for prep in children(t, "prep"):
+                    if prep.lemma_.lower() in ("from", "of"):
+                        owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
+                if owners:
+                    return [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+        return []
+
+    def is_generic(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex("generic-speaker-noun")
+
+    def lead_in_subject(self) -> list[str]:
+        """The actors a sentence ending in a colon names as its subject ("the two sides:")."""
+        for tok in self.doc:
+            if tok.dep_ in ("nsubj", "ROOT") and tok.pos_ in ("NOUN", "PROPN"):
+                actors = self.actors_of(tok)
+                if actors:
+                    return actors
+        return []
+
+    # ------------------------------------------------------------ clauses
+    def frame(self, p: Token) -> _Frame | None:
+        """The reported-speech frame governing the clause of ``p``, if any."""
+        cur = p
+        for _ in range(12):
+            for c in cur.children:
+                lemma = c.lemma_.lower()
+                if lemma == "accord" or (c.dep_ == "prep" and lemma == "according"):
+                    for to in children(c, "prep"):
+                        for pobj in children(to, "pobj"):
+                            if self.is_generic(pobj):
+                                return _Frame([], True, c)
+                            actors = self.actors_of(pobj)
+                            if actors:
+                                return _Frame(actors, False, c)
+                if c.dep_ in ("parataxis", "advcl", "conj") and lemma in self.lex("speech-verb") and not children(c, "ccomp"):
+                    fr = self._speaker(c)
+                    if fr is not None:
+                        return fr
+            if cur.head is cur:
+                return None
+            if cur.dep_ in ("ccomp", "parataxis", "conj") and cur.head.lemma_.lower() in self.lex("speech-verb"):
+                fr = self._speaker(cur.head)
+                if fr is not None:
+                    return fr
+            if cur.dep_ not in (*_CLIMB, "acomp", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"):
+                return None
+            cur = cur.head
         return None
-    actors, how = subject_before(view, hit.start, ctx, floor)
-    if not actors:
-        actors, how = subject_before(view, hit.start, ctx, 0)
-    return (actors, how) if actors else None
 
+    def _speaker(self, verb: Token) -> _Frame | None:
+        attitude = verb.lemma_.lower() in self.lex("attitude-verb")
+        for s in children(verb, "nsubj"):
+            if self.is_generic(s):
+                return _Frame([], True, verb)
+            actors = self.actors_of(s)
+            if actors:
+                return _Frame(actors, False, verb, attitude)
+        for agent in children(verb, "agent"):
+            for pobj in children(agent, "pobj"):
+                actors = self.actors_of(pobj)
+                if actors:
+                    return _Frame(actors, False, verb, attitude)
+        return None
 
-def _sentence_positions(view: SentenceView, doc: AnnotatedDocument, ctx: Discourse) -> Iterator[PositionRecord]:
-    res, text, sent = view.res, view.text, view.sent
-    triggers = find_triggers(text, res)
-    if not triggers or text.rstrip(" \"”'").endswith("?"):
-        return  # a question states no position
-    frames = speakers(view, ctx)
-    for hit in triggers:
-        if hit.object_of_verb and not _owned(view, hit):
-            continue  # "rejected the proposal": only the verb speaks; "rejected Zelensky's demand": both do
-        floor = clause_start(text, hit.start)
-        frame = next((f for f in reversed(frames) if f.verb_end <= hit.start), None)
-        lo = max(floor, frame.verb_end) if frame else floor
-        if _hedged(text, max(lo, hit.start - 60), hit, res):
-            continue
-        if hit.trigger.kind == "noun" and res.lexicon["hedge"].search(text, hit.end, hit.end + 25):
-            continue  # "Musk's proposal also hints at ..."
+    def subject(self, p: Token, speaker: list[str]) -> tuple[list[str], str]:
+        """Who a predicate's clause says holds it: subject, passive agent, or (through control
+        and conjunction) the subject of the governing verb. Never an object."""
+        cur = p
+        for _ in range(8):
+            for agent in children(cur, "agent"):
+                for pobj in children(agent, "pobj"):
+                    actors = self.actors_of(pobj, speaker)
+                    if actors:
+                        return actors, "agent"
+            subjects = children(cur, "nsubj")
+            if subjects:
+                s = subjects[0]
+                if s.lemma_.lower() in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return self.actors_of(cur.head, speaker), "subject"
+                return self.actors_of(s, speaker), "subject"
+            if children(cur, "nsubjpass"):
+                return [], "none"
+            if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children):
+                return [], "none"  # "pressed Moscow to accept": the object is no holder
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return self.actors_of(cur.head, speaker), "subject"
+            if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head is not cur:
+                cur = cur.head
+                continue
+            break
+        if self.memory.lead_in and _LIST_ITEM.match(self.sent.text):
+            return list(self.memory.lead_in), "lead-in"  # "The two sides: -- call for ..."
+        return [], "none"
+
+    def predicate(self, t: Token) -> Token:
+        """The clause verb a trigger belongs to ("ready" → "was")."""
+        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd") and t.head.lemma_.lower() in _COPULA:
+            return t.head
+        if t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
+            return t.head  # "stood against"
+        return t
+
+    def negated(self, t: Token, p: Token) -> bool:
+        chain = [t, p]
+        cur = p
+        while cur.dep_ == "xcomp" and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+        if any(c.dep_ == "neg" for x in chain for c in x.children):
+            return True
+        return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
+
+    def hedged(self, t: Token, p: Token) -> bool:
+        hedge, marks = self.lex("hedge-word"), self.lex("hedge-mark")
+        cur: Token | None = p
+        path = [t]
+        while cur is not None:
+            path.append(cur)
+            if cur.dep_ not in (*_CLIMB, "acomp", "relcl") or cur.head is cur:
+                break
+            if cur.head.lemma_.lower() in self.lex("speech-verb"):
+                path.append(cur.head)
+                break
+            cur = cur.head
+        for x in path:
+            for c in x.children:
+                lemma = c.lemma_.lower()
+                if c.dep_ in ("aux", "advmod") and lemma in hedge:
+                    return True
+                if c.dep_ == "mark" and lemma in marks:
+                    return True
+            if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") and x is not t:
+                return True
+        return False
+
+    def subsumed(self, p: Token, triggers: dict[int, TriggerHit]) -> bool:
+        """A clause that is the complement of another trigger is that trigger's content."""
+        cur = p
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep") or cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.i in triggers:
+                return True
+        return False
+
+    # ------------------------------------------------------------ scope
+    def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token]) -> set[int]:
+        t = hit.token
+        speech = self.lex("speech-verb")
+        if t.pos_ == "NOUN" or t is p and t.pos_ not in ("VERB", "AUX"):
+            ids = subtree_ids(t, owner_toks)
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in self.lex("content-verb"):
+                ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
+                                                  or c.lemma_.lower() in speech]])
+        else:
+            stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "advcl", "parataxis", "mark")
+                    or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")]
+            ids = subtree_ids(p, stop)
+            if t is not p:
+                ids |= subtree_ids(t)
+        # "set out its terms: recognition of X, neutrality and ...": a list after a colon
+        last = max(ids)
+        if last + 1 < len(self.doc) and self.doc[last + 1].text == ":":
+            ids |= set(range(last + 2, len(self.doc)))
+        return ids
+
+    def owner(self, t: Token) -> tuple[list[str], list[Token]]:
+        """The actor a noun trigger belongs to: "Kyiv's demand", "a U.S. proposal", "the demand of Kyiv"."""
+        for c in t.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                actors = self.actors_of(c)
+                if actors and (c.dep_ == "poss" or c.i in self.tok_actor):
+                    return actors, [c]
+        for prep in children(t, "prep", "agent"):
+            if prep.lemma_.lower() in ("of", "by", "from"):
+                for pobj in children(prep, "pobj"):
+                    actors = self.actors_of(pobj)
+                    if actors:
+                        return actors, [prep]
+        return [], []
+
+    # ------------------------------------------------------------ positions
+    def positions(self) -> Iterator[PositionRecord]:
+        if is_question(self.sent.text):
+            return
+        hits = find_triggers(self.doc, self.res)
+        by_tok = {h.token.i: h for h in hits}
+        issues = find_issue_tokens(self.doc, self.sent, self.res, self.doc_id)
+        for hit in hits:
+            yield from self._stance(hit, by_tok, issues)
+        yield from self._obligations(issues)
+        if issues:
+            self.memory.last_issue = issues[-1].code
+
+    def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
+        """The issue is the object of a verb of giving it up ("abandon its NATO ambitions")."""
+        tok = self.doc[hit.start]
+        for _ in range(4):
+            if tok.head is tok or tok.head.i not in scope:
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= tok.i < hit.end:
+                return True
+        return False
+
+    def polarity(self, stance: str, hit: IssueHit, scope: set[int]) -> str:
+        """A demand or proposal that another party give something up opposes it (the guidelines'
+        convention); lifting sanctions stays a demand on sanctions."""
+        if stance in ("Demand", "Proposal", "Support") and self.given_up(hit, scope):
+            return "Opposition"
+        if stance == "Opposition" and self.given_up(hit, scope):
+            return "Demand"
+        return stance
+
+    def obligation_verb(self, tok: Token) -> Token | None:
+        """The verb a modal of obligation governs ("must leave", "has to leave")."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.lex("obligation"):
+            return None
+        if tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX") and lemma in ("must", "should"):
+            return tok.head  # type: ignore[no-any-return]
+        if tok.pos_ in ("VERB", "AUX") and lemma in ("have", "need"):
+            for x in children(tok, "xcomp"):
+                if any(c.lemma_.lower() == "to" for c in x.children):
+                    return x  # type: ignore[no-any-return]
+        return None
+
+    def _obligations(self, issues: list[IssueHit]) -> Iterator[PositionRecord]:
+        """"Troops must leave, he said": the speaker demands what the clause says must happen."""
+        for tok in self.doc:
+            v = self.obligation_verb(tok)
+            if v is None or self.hedged(v, v):
+                continue
+            frame = self.frame(v)
+            if frame is None or not frame.actors:
+                continue
+            negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
+            speech = self.lex("speech-verb")
+            stop = [c for c in v.children if c.dep_ in ("parataxis", "advcl") or c.lemma_.lower() in speech]
+            scope = subtree_ids(v, stop)
+            found = self._drop_framing(v, [h for h in issues if h.start in scope])
+            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.obligation.speaker",
+                          self.sent.date_near(tok.idx))
+            for holder in frame.actors:
+                for iss in found:
+                    stance = self.polarity("Opposition" if negated else "Demand", iss, scope)
+                    yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope), ev)
+
+    def under_obligation(self, p: Token) -> bool:
+        return any(self.obligation_verb(c) is p for c in p.children) or any(
+            self.obligation_verb(p.head) is p for _ in (0,) if p.head is not p)
+
+    def _stance(self, hit: TriggerHit, by_tok: dict[int, TriggerHit], issues: list[IssueHit]) -> Iterator[PositionRecord]:
+        t = hit.token
+        p = self.predicate(t)
+        if t.pos_ != "NOUN" and self.subsumed(p, by_tok):
+            return
+        if self.hedged(t, p):
+            return
         stance: str | None = hit.trigger.stance
-        if _negated(text, hit, res):
+        if self.negated(t, p):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
         if stance is None:
-            continue
-        held = _holders(view, hit, frames, ctx, floor)
-        if held is None:
-            continue
-        holders, how = held
-        s_lo, s_hi = _scope(text, hit, triggers, lo, res)
-        issues = find_issues(text, s_lo, s_hi, res, doc.doc_id)
-        if not issues and hit.trigger.kind != "predicate":
-            rel = _REL_CLAUSE.search(text[: hit.start])
-            if rel and not res.lexicon["speech"].search(text[max(0, rel.start() - 15):rel.start()]):
-                # "a ceasefire proposal that Ukraine accepted": the issue is the antecedent
-                s_lo, s_hi = max(0, rel.start() - 60), rel.start()
-                issues = find_issues(text, s_lo, s_hi, res, doc.doc_id)
-        anaphoric = res.lexicon.get("anaphoric-object")
-        next_word = len(text) - len(text[hit.end:].lstrip())
-        if not issues and anaphoric is not None and anaphoric.match(text, next_word):
-            # "Ukraine demanded a ceasefire, but Russia rejected the proposal": the issue is the earlier one
-            issues = find_issues(text, 0, hit.start, res, doc.doc_id)[-1:]
-            s_lo, s_hi = 0, hit.start
-        issues = _drop_framing(text, hit, issues, res)
-        if not issues:
-            continue
-        ev = Evidence(doc.doc_id, sent.start, sent.end, text, f"position.{hit.trigger.rule}.{how}",
-                      sent.date_near(hit.start))
+            return
+        clause = p
+        while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "appos",
+                                                                      "compound", "conj") and clause.head is not clause:
+            clause = clause.head
+        frame = self.frame(clause)
+        if frame is not None and frame.generic:
+            return
+        if frame is not None and frame.actors and self.under_obligation(p):
+            return  # "Russia must accept a truce, Kyiv said": Kyiv's demand (see _obligations)
+        speaker = frame.actors if frame else []
+        extra: set[int] = set()
+        owner_toks: list[Token] = []
+        if t.pos_ == "NOUN":
+            inner, owner_toks = self.owner(t)
+            how = "owner"
+            if not inner:
+                if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass"):
+                    return  # "rejected the proposal": the verb speaks
+                inner, how = self.subject(t.head, speaker) if t.dep_ in ("dobj", "attr", "appos") else ([], "none")
+        else:
+            inner, how = self.subject(p, speaker)
+            if not inner and p is not t and p.lemma_.lower() in _COPULA:
+                # "Ceding land is unacceptable, Zelensky said": the subject is what is judged
+                for s in children(p, "nsubj", "csubj"):
+                    extra |= subtree_ids(s)
+        holders = self._decide(inner, how, frame)
+        if holders is None:
+            return
+        actors, how = holders
+        scope = self.scope(hit, p, owner_toks) | extra
+        found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
+        found = self._drop_framing(t, found)
+        if not found:
+            found = self._anaphoric(t, scope, issues)
+        if not found:
+            return
+        ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
+                      f"position.{hit.trigger.rule}.{how}", self.sent.date_near(t.idx))
         seen: set[tuple[str, str]] = set()
-        for holder in holders:
-            if not res.entities[holder].is_actor or res.entities[holder].is_commentator:
+        for holder in actors:
+            ent = self.res.entities.get(holder)
+            if ent is None or not ent.is_actor or ent.is_commentator:
                 continue
-            for iss in issues:
+            for iss in found:
                 if (holder, iss.code) in seen:
                     continue
                 seen.add((holder, iss.code))
-                claim_lo = hit.end if iss.start >= hit.end else s_lo
-                yield PositionRecord(holder, stance, iss.code, claim_text(text, iss, claim_lo, s_hi), ev)
+                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope), ev)
 
+    def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
+        if frame is not None and frame.actors:
+            side = {self.res.side_of(a) for a in frame.actors}
+            if inner and not frame.attitude and not side & {self.res.side_of(a) for a in inner}:
+                return inner, "reported"
+            return frame.actors, "speaker"
+        return (inner, how) if inner else None
 
+    def _drop_framing(self, t: Token, found: list[IssueHit]) -> list[IssueHit]:
+        """A framing issue ("talks") counts only alone or as the trigger's own object."""
+        specific = [h for h in found if not self.res.issues[h.code].framing]
+        if not specific or len(specific) == len(found):
+            return found
+        kept = list(specific)
+        for h in found:
+            if self.res.issues[h.code].framing and self._depth(self.doc[h.start], t) <= 2:
+                kept.append(h)
+        return sorted(kept, key=lambda h: (h.start, h.code))
 
-def _owned(view: SentenceView, hit: TriggerHit) -> bool:
-    return any(x[1] <= hit.start and _NOUN_OWNER_GAP.fullmatch(view.text[x[1]:hit.start]) and (x[2].modifier or x[2].possessive)
-               for x in view.actor_mentions())
+    @staticmethod
+    def _depth(tok: Token, top: Token) -> int:
+        d = 0
+        while tok is not top and tok.head is not tok and d < 20:
+            tok = tok.head
+            d += 1
+        return d if tok is top else 99
 
+    def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit]) -> list[IssueHit]:
+        """"Russia rejected the proposal": the issue is the one named just before."""
+        nouns = self.lex("anaphoric-noun")
+        refers = any(self.doc[i].lemma_.lower() in nouns and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
+                     and self.doc[i].head.i in (t.i, t.head.i) for i in scope)
+        if not refers or t.pos_ == "NOUN":
+            return []
+        before = [h for h in issues if h.end <= t.i]
+        return before[-1:]
 
-def _drop_framing(text: str, hit: TriggerHit, issues: list, res: Resources) -> list:  # type: ignore[type-arg]
-    """Drop a framing issue ("negotiations for the retreat of troops") unless it is the only
-    issue or the direct object of the trigger ("ready for negotiations")."""
-    if len(issues) < 2:
-        return issues
-    specific = [i for i in issues if not res.issues[i.code].framing]
-    if not specific:
-        return issues
-    kept = list(specific)
-    for i in issues:
-        if res.issues[i.code].framing:
-            gap = text[hit.end:i.start] if i.start >= hit.end else "x" * 99
-            if len(gap.split()) <= 3 and "," not in gap and not re.search(r"\bof\b", gap):
-                kept.append(i)
-    return sorted(kept, key=lambda i: (i.start, i.code))
+    def claim(self, hit: IssueHit, scope: set[int]) -> str:
+        """A short claim: the noun phrase of the scope that holds the issue's words."""
+        tok = self.doc[hit.start]
+        top = tok
+        while top.head is not top and top.head.i in scope and top.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss"):
+            if top.head.pos_ in ("VERB", "AUX"):
+                break
+            top = top.head
+        ids = subtree_ids(top, [c for c in top.children if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos")])
+        lo, hi = min(min(ids), hit.start), max(max(ids) + 1, hit.end)
+        if hi - lo > 14:
+            lo, hi = hit.start, hit.end
+        text = " ".join(self.doc[lo:hi].text.split()).strip(" ,;:\"“”'‘’.")
+        for word in ("the ", "a ", "an ", "to ", "for ", "on "):
+            if text.lower().startswith(word):
+                text = text[len(word):]
+        return text[:120] or self.doc[hit.start:hit.end].text
