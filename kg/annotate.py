@@ -10,7 +10,7 @@ from typing import Any
 from .dates import DateMention, find_dates
 from .documents import Document, chrome_spans
 from .mentions import Mention, find_mentions
-from .resources import Resources
+from .resources import Entity, Resources
 from .sentences import split_sentences
 
 # "China News Service, March 4 (Reporter ...)": the date of the report, not of an event.
@@ -54,6 +54,7 @@ class Sentence:
 class AnnotatedDocument:
     document: Document
     sentences: tuple[Sentence, ...]
+    provisional: dict[str, Entity] = field(default_factory=dict)   # actors the gazetteer lacks
 
     @property
     def doc_id(self) -> str:
@@ -89,10 +90,17 @@ def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocu
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]
         sentences.append(Sentence(i, sp.start, sp.end, text, tuple(own), dates, is_chrome))
-    if parse:
-        from .nlp import parse as nlp_parse
+    if not parse:
+        return AnnotatedDocument(doc, tuple(sentences))
+    from .nlp import parse as nlp_parse
+    from .provisional import find_provisional
 
-        todo = [i for i, s in enumerate(sentences) if needs_parse(s)]
-        for i, parsed in zip(todo, nlp_parse([sentences[i].text for i in todo]), strict=True):
-            sentences[i] = replace(sentences[i], parse=parsed)
-    return AnnotatedDocument(doc, tuple(sentences))
+    todo = [i for i, s in enumerate(sentences) if needs_parse(s)]
+    for i, parsed in zip(todo, nlp_parse([sentences[i].text for i in todo]), strict=True):
+        sentences[i] = replace(sentences[i], parse=parsed)
+
+    found, new = find_provisional(sentences, res)
+    for i, extra in new.items():
+        merged = tuple(sorted((*sentences[i].mentions, *extra), key=lambda m: (m.start, m.end, m.entity)))
+        sentences[i] = replace(sentences[i], mentions=merged)
+    return AnnotatedDocument(doc, tuple(sentences), found)

@@ -301,11 +301,11 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None) -
     from .annotate import annotate
     from .documents import load_corpus
     from .extract import run_extractors
+    from .provisional import provisional_entities, with_provisional
     from .resources import load_resources
 
     gold = read_gold(gold_path)
     res = load_resources(ontology)
-    matcher = _Matcher(gold, res)
     docs = {d.doc_id: d for d in load_corpus(paths)}
     by_doc: dict[str, list[GoldRow]] = {}
     for r in gold.rows:
@@ -319,7 +319,8 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None) -
         if stem is None or stem not in docs:
             raise GoldError(f"gold document {gid} is not in the corpus given (expected file {stem or gid}.txt)")
         extraction = run_extractors(annotate(docs[stem], res), res)
-        score_document(by_doc[gid], extraction, matcher, report, gid)
+        doc_matcher = _Matcher(gold, with_provisional(res, provisional_entities([extraction])))
+        score_document(by_doc[gid], extraction, doc_matcher, report, gid)
         report.documents += 1
     return report
 

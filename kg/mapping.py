@@ -27,7 +27,8 @@ from rdflib.namespace import DCTERMS
 from .documents import Document
 from .extract import Extraction
 from .namespaces import ID, KG, PREFIXES
-from .records import Evidence, PositionRecord, RelationRecord, TalksRecord
+from .provisional import provisional_entities, with_provisional
+from .records import ActorRecord, Evidence, PositionRecord, RelationRecord, TalksRecord
 from .resources import Resources
 
 ONTOLOGY_GRAPH = ID["graph/ontology"]
@@ -173,6 +174,14 @@ def add_talks(g: Graph, t: TalksRecord, res: Resources) -> URIRef:
     return node
 
 
+def add_provisional_actor(g: Graph, actor: ActorRecord) -> None:
+    """An actor the gazetteer lacks: typed, labelled and marked provisional in its document's graph."""
+    node = URIRef(actor.iri)
+    g.add((node, RDF.type, KG[actor.kind]))
+    g.add((node, RDFS.label, Literal(actor.label, lang="en")))
+    g.add((node, KG.provisional, Literal(True)))
+
+
 def add_relation(g: Graph, rel: RelationRecord) -> None:
     extra = [(KG.role, Literal(rel.qualifier))] if rel.qualifier else []
     add_statement(g, URIRef(rel.subject), KG[rel.predicate], URIRef(rel.object), rel.evidence, extra)
@@ -207,6 +216,7 @@ class _Merged:
 
 def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resources) -> Dataset:
     """Build the RDF dataset: ontology graph, one graph per document, merged graph."""
+    res = with_provisional(res, provisional_entities(extractions))
     ds = Dataset()
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
@@ -233,6 +243,8 @@ def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resourc
             talks_labels.setdefault(node, _talks_label(t, res))
         for rel in ex.relations:
             add_relation(g, rel)
+        for actor in ex.actors:
+            add_provisional_actor(g, actor)
     for node, m in sorted(by_position.items()):
         merged.add((node, KG.sourceCount, _int(len(m.evidence_docs))))
         if m.dates:

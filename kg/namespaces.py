@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     demonym: URIRef
     partOf: URIRef
     headOfState: URIRef
+    provisional: URIRef
     scopedAlias: URIRef
     aliasText: URIRef
     inDocument: URIRef

@@ -57,3 +57,13 @@ class RelationRecord:
     object: str
     evidence: Evidence
     qualifier: str | None = None   # e.g. the role of a represents relation
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """An actor the gazetteer lacks, introduced in a document with a title (kg:provisional)."""
+
+    iri: str
+    label: str
+    kind: str            # Person
+    side: str | None     # the country or organisation it speaks for

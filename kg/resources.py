@@ -356,7 +356,9 @@ def load_resources(directory: Path | None = None) -> Resources:
     issues, groups = _issues(graph, entities)
     triggers, lists, raw, lemmas = _lexicon(directory)
     required = {"negation", "speech", "hedge", "talks-noun", "chrome-line", "object-preposition", "speech-verb",
-                "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun"}
+                "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
+                "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
+                "content-verb", "question-verb"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ def wrapped_breaks(text: str) -> set[int]:
         if len(block) >= 2:
             longest = max(len(b[1].rstrip()) for b in block)
             if longest <= 100:
-                for (start, line), (_nstart, nxt) in zip(block, block[1:], strict=False):
+                for (start, line), (_nstart, nxt) in itertools.pairwise(block):
                     if len(line.rstrip()) >= max(30, 0.6 * longest) and not _LIST_ITEM.match(nxt):
                         out.add(start + len(line))
         i = max(j, i + 1)

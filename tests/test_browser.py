@@ -200,7 +200,7 @@ def test_highlight_path(browser, built: Path, tmp_path: Path) -> None:  # type: 
 
     out = tmp_path / "path.html"
     res = CliRunner().invoke(cli, ["viz", "--graph", str(built / "graph.trig"), "--out", str(out),
-                                   "--highlight-path", "Putin:crimea", "Ukraine:troop-withdrawal"])
+                                   "--highlight-path", "Putin:crimea", "Ukraine:troop-withdrawal:demands"])
     assert res.exit_code == 0, res.output
     page = Page(browser, out)
     try:

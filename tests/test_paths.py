@@ -22,8 +22,8 @@ def pg(built: Path):  # type: ignore[no-untyped-def]
     ("Putin:crimea", "position/vladimir-putin/demands/crimea"),
     ("putin:Crimea", "position/vladimir-putin/demands/crimea"),
     ("Vladimir Putin:crimea:demands", "position/vladimir-putin/demands/crimea"),
-    ("Ukraine:troop-withdrawal", "position/ukraine/demands/troop-withdrawal"),
-    ("Russia:donbas", "position/dmitry-peskov/demands/donbas"),  # its spokesman's position
+    ("Ukraine:troop-withdrawal:demands", "position/ukraine/demands/troop-withdrawal"),
+    ("Russia:donbas:demands", "position/dmitry-peskov/demands/donbas"),  # its spokesman's position
     ("Curieba", None),  # scoped aliases are not global names
     ("Turkey", "actor/turkey"),
     (f"{ID}actor/turkey", "actor/turkey"),
@@ -75,7 +75,7 @@ def test_projection_has_the_documented_node_and_edge_types(pg) -> None:  # type:
 
 
 def test_russia_crimea_to_ukraine_withdrawal(pg) -> None:  # type: ignore[no-untyped-def]
-    (path,) = shortest_paths(pg, resolve(pg, "Putin:crimea"), resolve(pg, "Ukraine:troop-withdrawal"))
+    (path,) = shortest_paths(pg, resolve(pg, "Putin:crimea"), resolve(pg, "Ukraine:troop-withdrawal:demands"))
     assert path.nodes[0].endswith("vladimir-putin/demands/crimea")
     assert path.nodes[-1].endswith("ukraine/demands/troop-withdrawal")
     assert all(h.evidence or pg.graph.nodes[h.source]["evidence"] or pg.graph.nodes[h.target]["evidence"]
@@ -86,13 +86,13 @@ def test_cli_text_json_and_cache(built: Path, tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     g = str(built / "graph.trig")
     runner = CliRunner()
-    res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal", "--graph", g])
+    res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal:demands", "--graph", g])
     assert res.exit_code == 0, res.output
     first = res.output.splitlines()[0]
     assert first.startswith("Vladimir Putin demands Crimea [Position] ") and "conflicts with" in first
     assert "“" in res.output
     assert len(list((tmp_path / "cache").glob("*.json"))) == 1
-    res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal", "--graph", g, "--format", "json"])
+    res = runner.invoke(cli, ["path", "Putin:crimea", "Ukraine:troop-withdrawal:demands", "--graph", g, "--format", "json"])
     data = json.loads(res.output)
     assert data["paths"][0]["nodes"][0]["type"] == "Position" and data["paths"][0]["edges"][0]["evidence"]
     res = runner.invoke(cli, ["path", "Turkey", "Putin", "--graph", g, "--k", "3"])

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..annotate import AnnotatedDocument
-from ..records import PositionRecord, RelationRecord, TalksRecord
+from ..provisional import with_provisional
+from ..records import ActorRecord, PositionRecord, RelationRecord, TalksRecord
 from ..resources import Resources
 from .positions import extract_positions
 from .roles import extract_roles
@@ -35,11 +36,13 @@ class Extraction:
     positions: list[PositionRecord] = field(default_factory=list)
     talks: list[TalksRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+    actors: list[ActorRecord] = field(default_factory=list)
 
 
 def run_extractors(doc: AnnotatedDocument, res: Resources) -> Extraction:
     """Run every registered extractor on a document and collect their records by kind."""
     out = Extraction(doc.doc_id)
+    res = with_provisional(res, doc.provisional)
     for extractor in EXTRACTORS.values():
         for rec in extractor(doc, res):
             if isinstance(rec, PositionRecord):
@@ -50,4 +53,8 @@ def run_extractors(doc: AnnotatedDocument, res: Resources) -> Extraction:
                 out.relations.append(rec)
             else:  # pragma: no cover - a programming error in a new extractor
                 raise TypeError(f"unknown record type {type(rec).__name__}")
+    used = {r.holder for r in out.positions} | {r.subject for r in out.relations} | {
+        a for t in out.talks for a in (*t.participants, *t.mediators, *t.hosts)}
+    out.actors = [ActorRecord(e.iri, e.label, "Person", e.represents)
+                  for iri, e in sorted(doc.provisional.items()) if iri in used]
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..annotate import AnnotatedDocument, Sentence
 from ..records import Evidence, PositionRecord
-from ..resources import Resources, StanceTrigger
+from ..resources import LemmaPattern, Resources, StanceTrigger
 from .clauses import Discourse
 from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, is_question, subtree_ids
 
@@ -31,19 +31,20 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]+|\d+[.)])\s")
 class TriggerHit:
     token: Token
     trigger: StanceTrigger
+    pattern: LemmaPattern | None = None
 
 
 def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     """Stance triggers of a parsed sentence; per token the most specific lexicon pattern wins."""
     out: list[TriggerHit] = []
     for tok in doc:  # type: ignore[attr-defined]
-        best: tuple[int, StanceTrigger] | None = None
+        best: tuple[int, StanceTrigger, LemmaPattern] | None = None
         for trig in res.triggers:
             for pat in trig.patterns:
                 if pat.matches(tok) and (best is None or pat.weight > best[0]):
-                    best = (pat.weight, trig)
+                    best = (pat.weight, trig, pat)
         if best is not None:
-            out.append(TriggerHit(tok, best[1]))
+            out.append(TriggerHit(tok, best[1], best[2]))
     return out
 
 
@@ -212,6 +213,8 @@ class _Reader:
 
     def _speaker(self, verb: Token) -> _Frame | None:
         attitude = verb.lemma_.lower() in self.lex("attitude-verb")
+        if not children(verb, "nsubj", "agent") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
+            verb = verb.head  # "..., saying that": the speaker is the subject of the clause it hangs on
         for s in children(verb, "nsubj"):
             if self.is_generic(s):
                 return _Frame([], True, verb)
@@ -263,7 +266,7 @@ class _Reader:
             return t.head  # "stood against"
         return t
 
-    def negated(self, t: Token, p: Token) -> bool:
+    def negated(self, t: Token, p: Token, own: str | None = None) -> bool:
         chain = [t, p]
         cur = p
         while cur.dep_ == "xcomp" and cur.head is not cur:
@@ -271,7 +274,8 @@ class _Reader:
             chain.append(cur)
         if any(c.dep_ == "neg" for x in chain for c in x.children):
             return True
-        return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
+        # "no plans to": unless the "no" is part of the trigger itself
+        return t.pos_ == "NOUN" and own != "no" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
 
     def hedged(self, t: Token, p: Token) -> bool:
         hedge, marks = self.lex("hedge-word"), self.lex("hedge-mark")
@@ -297,21 +301,29 @@ class _Reader:
         return False
 
     def subsumed(self, p: Token, triggers: dict[int, TriggerHit]) -> bool:
-        """A clause that is the complement of another trigger is that trigger's content."""
+        """A clause that is the complement or content of another trigger is that trigger's content
+        ("refused to accept", "demands include recognising Crimea")."""
         cur = p
-        for _ in range(3):
-            if cur.dep_ not in ("xcomp", "ccomp", "acomp", "pcomp", "pobj", "prep") or cur.head is cur:
+        content = self.lex("content-verb")
+        for _ in range(6):
+            if cur.head is cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
-            cur = cur.head
-            if cur.i in triggers:
+            if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
+                return False  # a coordinated clause with its own subject stands alone
+            head = cur.head
+            if head.i in triggers:
+                return cur.dep_ != "conj" or triggers[head.i].trigger.stance in ("Demand", "Proposal")
+            if head.lemma_.lower() in content and any(
+                    c.i in triggers and triggers[c.i].trigger.stance in ("Demand", "Proposal") for c in children(head, "nsubj")):
                 return True
+            cur = head
         return False
 
     # ------------------------------------------------------------ scope
     def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token]) -> set[int]:
         t = hit.token
         speech = self.lex("speech-verb")
-        if t.pos_ == "NOUN" or t is p and t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ == "NOUN" or (t is p and t.pos_ not in ("VERB", "AUX")):
             ids = subtree_ids(t, owner_toks)
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in self.lex("content-verb"):
                 ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
@@ -322,6 +334,9 @@ class _Reader:
             ids = subtree_ids(p, stop)
             if t is not p:
                 ids |= subtree_ids(t)
+            if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                                               for c in p.children)):
+                ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
         # "set out its terms: recognition of X, neutrality and ...": a list after a colon
         last = max(ids)
         if last + 1 < len(self.doc) and self.doc[last + 1].text == ":":
@@ -360,7 +375,8 @@ class _Reader:
         """The issue is the object of a verb of giving it up ("abandon its NATO ambitions")."""
         tok = self.doc[hit.start]
         for _ in range(4):
-            if tok.head is tok or tok.head.i not in scope:
+            if tok.head is tok or tok.head.i not in scope or tok.dep_ not in ("dobj", "pobj", "prep", "compound", "amod", "poss",
+                                                                               "nsubjpass", "prt"):
                 return False
             tok = tok.head
             if tok.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= tok.i < hit.end:
@@ -408,7 +424,7 @@ class _Reader:
             for holder in frame.actors:
                 for iss in found:
                     stance = self.polarity("Opposition" if negated else "Demand", iss, scope)
-                    yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope), ev)
+                    yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope, v), ev)
 
     def under_obligation(self, p: Token) -> bool:
         return any(self.obligation_verb(c) is p for c in p.children) or any(
@@ -422,7 +438,10 @@ class _Reader:
         if self.hedged(t, p):
             return
         stance: str | None = hit.trigger.stance
-        if self.negated(t, p):
+        if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
+                                        for c in t.children):
+            stance = "Demand"  # "proposed three conditions": what is put forward are demands
+        if self.negated(t, p, hit.pattern.child if hit.pattern else None):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
         if stance is None:
             return
@@ -439,6 +458,8 @@ class _Reader:
         extra: set[int] = set()
         owner_toks: list[Token] = []
         if t.pos_ == "NOUN":
+            if t.head.lemma_.lower() in self.lex("acquire-verb") and t.dep_ in ("dobj", "pobj"):
+                return  # "trying to win Putin's support": a stance sought, not held
             inner, owner_toks = self.owner(t)
             how = "owner"
             if not inner:
@@ -473,12 +494,12 @@ class _Reader:
                 if (holder, iss.code) in seen:
                     continue
                 seen.add((holder, iss.code))
-                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope), ev)
+                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope, t), ev)
 
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
             side = {self.res.side_of(a) for a in frame.actors}
-            if inner and not frame.attitude and not side & {self.res.side_of(a) for a in inner}:
+            if inner and not frame.attitude and {self.res.side_of(a) for a in inner} - side:
                 return inner, "reported"
             return frame.actors, "speaker"
         return (inner, how) if inner else None
@@ -512,20 +533,25 @@ class _Reader:
         before = [h for h in issues if h.end <= t.i]
         return before[-1:]
 
-    def claim(self, hit: IssueHit, scope: set[int]) -> str:
-        """A short claim: the noun phrase of the scope that holds the issue's words."""
-        tok = self.doc[hit.start]
-        top = tok
-        while top.head is not top and top.head.i in scope and top.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss"):
-            if top.head.pos_ in ("VERB", "AUX"):
+    def claim(self, hit: IssueHit, scope: set[int], trigger: Token | None = None) -> str:
+        """A short claim: the largest phrase of the scope (at most 14 words, below the trigger)
+        that holds the issue's words ("withdraw Russian troops from Crimea")."""
+
+        def span(tok: Token) -> set[int]:
+            return subtree_ids(tok, [c for c in tok.children if c.dep_ in ("conj", "cc", "punct", "relcl", "appos", "advcl",
+                                                                                "parataxis", "nsubj")])
+
+        top = self.doc[hit.start]
+        ids = span(top) | set(range(hit.start, hit.end))
+        while top.head is not top and top.head.i in scope and top.head is not trigger and top.head.i not in (
+                trigger.i if trigger is not None else -1,):
+            bigger = span(top.head) | ids
+            if max(bigger) - min(bigger) >= 14 or top.head.lemma_.lower() in self.lex("speech-verb"):
                 break
-            top = top.head
-        ids = subtree_ids(top, [c for c in top.children if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos")])
-        lo, hi = min(min(ids), hit.start), max(max(ids) + 1, hit.end)
-        if hi - lo > 14:
-            lo, hi = hit.start, hit.end
+            top, ids = top.head, bigger
+        lo, hi = min(ids), max(ids) + 1
         text = " ".join(self.doc[lo:hi].text.split()).strip(" ,;:\"“”'‘’.")
-        for word in ("the ", "a ", "an ", "to ", "for ", "on "):
+        for word in ("the ", "a ", "an ", "to ", "for ", "on ", "that "):
             if text.lower().startswith(word):
                 text = text[len(word):]
         return text[:120] or self.doc[hit.start:hit.end].text

@@ -1,0 +1,110 @@
+"""Actors the gazetteer does not know: people a title or apposition introduces.
+
+"Swiss President Viola Amherd", "Rustem Umerov, Ukraine's defence minister", "Kremlin aide
+Yuri Ushakov": the name (a PERSON of the parse) becomes a provisional actor whose side is the
+country, demonym or institution of its title. Its IRI is minted from the name the way
+gazetteer IRIs are, so adding it to the gazetteer later keeps the IRI. A later surname alone
+("Umerov said") refers to it. Gazetteer entries stay the authority: a name that overlaps a
+gazetteer mention is never provisional.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from .mentions import Mention
+from .resources import Entity, Resources
+
+ACTOR_NS = "https://w3id.org/parley/id/actor/"
+_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def actor_iri(name: str) -> str:
+    """The IRI a name gets, the same way gazetteer actors are named.
+
+    >>> actor_iri("Viola Amherd")
+    'https://w3id.org/parley/id/actor/viola-amherd'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return ACTOR_NS + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: Resources) -> str | None:
+    """The side a title or apposition of a name's head token gives."""
+    cands = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for ap in (c for c in head.children if c.dep_ == "appos"):
+        cands += [ap, *[c for c in ap.subtree if c.dep_ in ("compound", "amod", "nmod", "poss", "pobj")]]
+    if head.dep_ == "appos":  # "Ukraine's defence minister, Rustem Umerov"
+        cands += [c for c in head.head.subtree if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    for c in cands:
+        ent = tok_entity.get(c.i)
+        if ent is not None and res.entities[ent].kind in ("Country", "Organization", "Group"):
+            return res.side_of(ent)
+        if c.text.lower() in demonyms:
+            return demonyms[c.text.lower()]
+    return None
+
+
+def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, Entity], dict[int, list[Mention]]]:
+    """New actors of a document, and the mentions of them per sentence index.
+
+    ``sentences`` are the annotated sentences of one document, in order; those with a parse
+    are read. Returns the provisional entities (IRI → Entity) and the new mentions.
+    """
+    demonyms = {d.lower(): e.iri for e in res.entities.values() for d in e.demonyms}
+    found: dict[str, Entity] = {}
+    surnames: dict[str, str] = {}
+    out: dict[int, list[Mention]] = {}
+    for sent in sentences:
+        doc = sent.parse
+        if doc is None:
+            continue
+        taken = [sent.local(m) for m in sent.mentions]
+        tok_entity = {t.i: m.entity for m in sent.mentions if m.sense == "actor"
+                      for t in doc if sent.local(m)[0] <= t.idx < sent.local(m)[1]}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            a, b = ent.start_char, ent.end_char
+            text = ent.text.strip(" '’s")
+            if any(x < b and a < y for x, y in taken):
+                continue
+            iri: str | None = None
+            if _NAME.match(text):
+                iri = actor_iri(text)
+                if iri in res.entities:
+                    continue  # known under a name the aliases miss: leave it to the gazetteer
+                if iri not in found:
+                    side = _side(ent.root, tok_entity, demonyms, res)
+                    if side is None:
+                        continue
+                    found[iri] = Entity(iri=iri, label=text, types=frozenset({"Person", "Provisional"}), represents=side)
+                    surnames.setdefault(text.split()[-1], iri)
+            elif text in surnames:
+                iri = surnames[text]
+            if iri is None:
+                continue
+            m = Mention(sent.start + a, sent.start + a + len(text), text, iri, "actor", "provisional")
+            out.setdefault(sent.index, []).append(m)
+            taken.append((a, b))
+    return found, out
+
+
+def provisional_entities(extractions: Iterable[Any]) -> dict[str, Entity]:
+    """The provisional actors of extractions (``Extraction.actors``) as entities; the first wins."""
+    out: dict[str, Entity] = {}
+    for ex in extractions:
+        for a in ex.actors:
+            out.setdefault(a.iri, Entity(iri=a.iri, label=a.label, types=frozenset({a.kind, "Provisional"}), represents=a.side))
+    return out
+
+
+def with_provisional(res: Resources, extra: dict[str, Entity]) -> Resources:
+    """A view of the resources that also knows a document's provisional actors."""
+    if not extra:
+        return res
+    return replace(res, entities={**res.entities, **extra})
