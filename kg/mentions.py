@@ -97,10 +97,7 @@ def _scoped_matcher(doc_id: str, res: Resources) -> tuple[re.Pattern[str], dict[
 
 @lru_cache(maxsize=4)
 def _demonym_pattern(res: Resources) -> tuple[re.Pattern[str], dict[str, str]]:
-    by_word: dict[str, str] = {}
-    for ent in res.entities.values():
-        for d in ent.demonyms:
-            by_word[d.lower()] = ent.iri
+    by_word = res.by_demonym
     words = sorted(by_word, key=lambda w: (-len(w), w))
     alt = "|".join(re.escape(w) for w in words)
     side = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("side-noun", ["side"]))

@@ -20,6 +20,7 @@ from .mentions import Mention
 from .resources import Entity, Resources
 
 ACTOR_NS = "https://w3id.org/parley/id/actor/"
+_POSSESSIVE = re.compile(r"['’]s?$")
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
 
 
@@ -55,7 +56,7 @@ def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, En
     ``sentences`` are the annotated sentences of one document, in order; those with a parse
     are read. Returns the provisional entities (IRI → Entity) and the new mentions.
     """
-    demonyms = {d.lower(): e.iri for e in res.entities.values() for d in e.demonyms}
+    demonyms = res.by_demonym
     found: dict[str, Entity] = {}
     surnames: dict[str, str] = {}
     out: dict[int, list[Mention]] = {}
@@ -70,7 +71,7 @@ def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, En
             if ent.label_ != "PERSON":
                 continue
             a, b = ent.start_char, ent.end_char
-            text = ent.text.strip(" '’s")
+            text = _POSSESSIVE.sub("", ent.text.strip())
             if any(x < b and a < y for x, y in taken):
                 continue
             iri: str | None = None

@@ -7,6 +7,7 @@ Nothing here is curated knowledge itself: every alias, trigger and pattern is re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -192,6 +193,31 @@ class Resources:
     lexicon: dict[str, re.Pattern[str]]
     raw_lexicon: dict[str, list[str]] = field(default_factory=dict)
     lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Look-ups derived from the data, built once. Views made with ``dataclasses.replace`` (a
+    # document's provisional actors, which have no aliases or demonyms) share this dict.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, key: str, build: Callable[[Resources], Any]) -> Any:
+        """A look-up derived from the data, built on first use and shared with views."""
+        if key not in self.memo:
+            self.memo[key] = build(self)
+        return self.memo[key]
+
+    @property
+    def by_demonym(self) -> dict[str, str]:
+        """Lower-case demonym → the country or organisation it names ("russian" → Russia)."""
+        return self.derived("by-demonym", lambda r: {d.lower(): e.iri for e in r.entities.values() for d in e.demonyms})  # type: ignore[no-any-return]
+
+    @property
+    def trigger_index(self) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
+        """Lemma → the stance-trigger patterns that start with it."""
+        def build(r: Resources) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
+            out: dict[str, list[tuple[LemmaPattern, StanceTrigger]]] = {}
+            for trig in r.triggers:
+                for pat in trig.patterns:
+                    out.setdefault(pat.lemma, []).append((pat, trig))
+            return out
+        return self.derived("trigger-index", build)  # type: ignore[no-any-return]
 
     def lemma_set(self, name: str) -> frozenset[str]:
         """A lemma lexicon by name (an unknown name is a bug in the caller)."""
@@ -355,10 +381,10 @@ def load_resources(directory: Path | None = None) -> Resources:
     entities = _entities(graph)
     issues, groups = _issues(graph, entities)
     triggers, lists, raw, lemmas = _lexicon(directory)
-    required = {"negation", "speech", "hedge", "talks-noun", "chrome-line", "object-preposition", "speech-verb",
+    required = {"speech", "hedge", "talks-noun", "chrome-line", "object-preposition", "speech-verb",
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
-                "content-verb", "question-verb"}
+                "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -23,7 +23,8 @@ class Span:
     end: int
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]|\d+[.)]|\(\w\))\s")
+#: A line that starts a list item ("- ", "-- ", "• ", "1. ", "(a) ").
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]+|\d+[.)]|\(\w\))\s")
 
 
 def wrapped_breaks(text: str) -> set[int]:
@@ -53,7 +54,7 @@ def wrapped_breaks(text: str) -> set[int]:
             longest = max(len(b[1].rstrip()) for b in block)
             if longest <= 100:
                 for (start, line), (_nstart, nxt) in itertools.pairwise(block):
-                    if len(line.rstrip()) >= max(30, 0.6 * longest) and not _LIST_ITEM.match(nxt):
+                    if len(line.rstrip()) >= max(30, 0.6 * longest) and not LIST_ITEM.match(nxt):
                         out.add(start + len(line))
         i = max(j, i + 1)
     return out

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..annotate import Sentence
 from ..mentions import Mention
@@ -24,10 +23,11 @@ _DETS = re.compile(r"(?:\s*\b(?:the|a|an)\b\s*)$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
 
 
-@lru_cache(maxsize=4)
 def _side_from(res: Resources) -> re.Pattern[str]:
-    nouns = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("side-noun", ["delegations?"]))
-    return re.compile(rf"\b(?:{nouns})\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+    def build(r: Resources) -> re.Pattern[str]:
+        nouns = "|".join(f"(?:{p})" for p in r.raw_lexicon.get("side-noun", ["delegations?"]))
+        return re.compile(rf"\b(?:{nouns})\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+    return res.derived("side-from", build)  # type: ignore[no-any-return]
 
 
 @dataclass

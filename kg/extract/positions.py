@@ -8,7 +8,6 @@ the issues in its syntactic scope.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,15 +15,14 @@ from dataclasses import dataclass, field
 from ..annotate import AnnotatedDocument, Sentence
 from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
+from ..sentences import LIST_ITEM
 from .clauses import Discourse
 from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, is_question, subtree_ids
 
-# A negated stance: demands and proposals turn into opposition, the rest flip polarity.
+# A negated stance: demands and proposals say nothing ("did not demand"), the rest flip polarity.
 NEGATED = {"Support": "Opposition", "Acceptance": "Rejection", "Opposition": "Acceptance",
-           "Rejection": "Acceptance", "Demand": "Opposition", "Proposal": None}
-_COPULA = {"be", "remain", "seem", "appear", "become", "stay", "sound", "look"}
+           "Rejection": "Acceptance", "Demand": None, "Proposal": None}
 _CLIMB = ("xcomp", "ccomp", "conj", "advcl", "parataxis")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]+|\d+[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -37,12 +35,12 @@ class TriggerHit:
 def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     """Stance triggers of a parsed sentence; per token the most specific lexicon pattern wins."""
     out: list[TriggerHit] = []
+    index = res.trigger_index
     for tok in doc:  # type: ignore[attr-defined]
         best: tuple[int, StanceTrigger, LemmaPattern] | None = None
-        for trig in res.triggers:
-            for pat in trig.patterns:
-                if pat.matches(tok) and (best is None or pat.weight > best[0]):
-                    best = (pat.weight, trig, pat)
+        for pat, trig in index.get(tok.lemma_.lower(), ()):
+            if pat.matches(tok) and (best is None or pat.weight > best[0]):
+                best = (pat.weight, trig, pat)
         if best is not None:
             out.append(TriggerHit(tok, best[1], best[2]))
     return out
@@ -67,7 +65,6 @@ class _Memory:
     """What earlier sentences tell later ones beyond ``Discourse``."""
 
     last_body: str | None = None
-    last_issue: str | None = None
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
 
 
@@ -81,7 +78,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
             yield from reader.positions()
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
-            elif not _LIST_ITEM.match(sent.text):
+            elif not LIST_ITEM.match(sent.text):
                 memory.lead_in = ()
         ctx.update(sent, res)
         for m in sent.mentions:
@@ -119,7 +116,7 @@ class _Reader:
             for tok in self.doc:
                 if a <= tok.idx < b and m.entity not in self.tok_actor.setdefault(tok.i, []):
                     self.tok_actor[tok.i].append(m.entity)
-        demonyms = {d.lower(): e.iri for e in self.res.entities.values() for d in e.demonyms}
+        demonyms = self.res.by_demonym
         for tok in self.doc:
             if tok.i not in self.tok_actor and tok.text.lower() in demonyms and tok.dep_ in ("amod", "compound", "nmod", "conj"):
                 self.tok_actor[tok.i] = [demonyms[tok.text.lower()]]
@@ -156,15 +153,13 @@ class _Reader:
             return []
         if t.pos_ in ("NOUN", "PROPN"):
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
-            if nums & {"two", "both", "each"} and lemma in {"side", "country", "party", "delegation", "leader", "president"}:
-                pair = self.ctx.pair_persons if lemma in ("leader", "president") and self.ctx.pair_persons else (
-                    self.ctx.pair_sides or self.ctx.main_sides)
-                return list(pair)
+            if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
+                leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
+                return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))
             if lemma in self.lex("side-noun-lemma"):
                 owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_actor]
-                for prep in children(t, "prep"):
-                    if prep.lemma_.lower() in ("from", "of"):
-                        owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
+                for prep in children(t, "prep"):  # "delegations from A, B and C"
+                    owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
                 if owners:
                     return [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
         return []
@@ -200,7 +195,7 @@ class _Reader:
                     fr = self._speaker(c)
                     if fr is not None:
                         return fr
-            if cur.head is cur:
+            if cur.head == cur:
                 return None
             if cur.dep_ in ("ccomp", "parataxis", "conj") and cur.head.lemma_.lower() in self.lex("speech-verb"):
                 fr = self._speaker(cur.head)
@@ -213,8 +208,8 @@ class _Reader:
 
     def _speaker(self, verb: Token) -> _Frame | None:
         attitude = verb.lemma_.lower() in self.lex("attitude-verb")
-        if not children(verb, "nsubj", "agent") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:
-            verb = verb.head  # "..., saying that": the speaker is the subject of the clause it hangs on
+        if not children(verb, "nsubj", "agent") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
+            verb = verb.head  # "..., saying that": the speaker == the subject of the clause it hangs on
         for s in children(verb, "nsubj"):
             if self.is_generic(s):
                 return _Frame([], True, verb)
@@ -241,26 +236,26 @@ class _Reader:
             subjects = children(cur, "nsubj")
             if subjects:
                 s = subjects[0]
-                if s.lemma_.lower() in ("who", "which", "that") and cur.dep_ == "relcl":
+                if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "Kyiv, which rejected ..."
                     return self.actors_of(cur.head, speaker), "subject"
                 return self.actors_of(s, speaker), "subject"
             if children(cur, "nsubjpass"):
                 return [], "none"
             if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children):
-                return [], "none"  # "pressed Moscow to accept": the object is no holder
+                return [], "none"  # "pressed Moscow to accept": the object == no holder
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors_of(cur.head, speaker), "subject"
-            if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head is not cur:
+            if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head != cur:
                 cur = cur.head
                 continue
             break
-        if self.memory.lead_in and _LIST_ITEM.match(self.sent.text):
+        if self.memory.lead_in and LIST_ITEM.match(self.sent.text):
             return list(self.memory.lead_in), "lead-in"  # "The two sides: -- call for ..."
         return [], "none"
 
     def predicate(self, t: Token) -> Token:
         """The clause verb a trigger belongs to ("ready" → "was")."""
-        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd") and t.head.lemma_.lower() in _COPULA:
+        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr", "oprd") and t.head.lemma_.lower() in self.lex("copula"):
             return t.head
         if t.pos_ == "ADP" and t.head.pos_ in ("VERB", "AUX"):
             return t.head  # "stood against"
@@ -269,7 +264,7 @@ class _Reader:
     def negated(self, t: Token, p: Token, own: str | None = None) -> bool:
         chain = [t, p]
         cur = p
-        while cur.dep_ == "xcomp" and cur.head is not cur:
+        while cur.dep_ == "xcomp" and cur.head != cur:
             cur = cur.head
             chain.append(cur)
         if any(c.dep_ == "neg" for x in chain for c in x.children):
@@ -283,7 +278,7 @@ class _Reader:
         path = [t]
         while cur is not None:
             path.append(cur)
-            if cur.dep_ not in (*_CLIMB, "acomp", "relcl") or cur.head is cur:
+            if cur.dep_ not in (*_CLIMB, "acomp", "relcl") or cur.head == cur:
                 break
             if cur.head.lemma_.lower() in self.lex("speech-verb"):
                 path.append(cur.head)
@@ -296,7 +291,7 @@ class _Reader:
                     return True
                 if c.dep_ == "mark" and lemma in marks:
                     return True
-            if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") and x is not t:
+            if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") and x != t:
                 return True
         return False
 
@@ -306,7 +301,7 @@ class _Reader:
         cur = p
         content = self.lex("content-verb")
         for _ in range(6):
-            if cur.head is cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
+            if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
             if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
                 return False  # a coordinated clause with its own subject stands alone
@@ -323,7 +318,7 @@ class _Reader:
     def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token]) -> set[int]:
         t = hit.token
         speech = self.lex("speech-verb")
-        if t.pos_ == "NOUN" or (t is p and t.pos_ not in ("VERB", "AUX")):
+        if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
             ids = subtree_ids(t, owner_toks)
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in self.lex("content-verb"):
                 ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
@@ -332,7 +327,7 @@ class _Reader:
             stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "advcl", "parataxis", "mark")
                     or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")]
             ids = subtree_ids(p, stop)
-            if t is not p:
+            if t != p:
                 ids |= subtree_ids(t)
             if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                                                for c in p.children)):
@@ -350,12 +345,13 @@ class _Reader:
                 actors = self.actors_of(c)
                 if actors and (c.dep_ == "poss" or c.i in self.tok_actor):
                     return actors, [c]
-        for prep in children(t, "prep", "agent"):
-            if prep.lemma_.lower() in ("of", "by", "from"):
-                for pobj in children(prep, "pobj"):
-                    actors = self.actors_of(pobj)
-                    if actors:
-                        return actors, [prep]
+        for prep in children(t, "prep", "agent"):  # "the demand of Kyiv", "a plan by Beijing"
+            if prep.lemma_.lower() not in self.lex("owner-preposition"):
+                continue
+            for pobj in children(prep, "pobj"):
+                actors = self.actors_of(pobj)
+                if actors:
+                    return actors, [prep]
         return [], []
 
     # ------------------------------------------------------------ positions
@@ -364,23 +360,25 @@ class _Reader:
             return
         hits = find_triggers(self.doc, self.res)
         by_tok = {h.token.i: h for h in hits}
-        issues = find_issue_tokens(self.doc, self.sent, self.res, self.doc_id)
+        issues = find_issue_tokens(self.doc, self.res, self.doc_id)
         for hit in hits:
             yield from self._stance(hit, by_tok, issues)
         yield from self._obligations(issues)
-        if issues:
-            self.memory.last_issue = issues[-1].code
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
-        """The issue is the object of a verb of giving it up ("abandon its NATO ambitions")."""
+        """The issue is the object of a verb of giving it up ("abandon its NATO ambitions",
+        "halt arms supplies"), not just near one ("end in negotiations")."""
         tok = self.doc[hit.start]
         for _ in range(4):
-            if tok.head is tok or tok.head.i not in scope or tok.dep_ not in ("dobj", "pobj", "prep", "compound", "amod", "poss",
-                                                                               "nsubjpass", "prt"):
+            if tok.head == tok or tok.head.i not in scope:
+                return False
+            if tok.dep_ in ("dobj", "nsubjpass"):
+                verb = tok.head
+                return verb.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= verb.i < hit.end
+            if tok.dep_ not in ("pobj", "prep", "compound", "amod", "poss", "nmod") or (
+                    tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX")):
                 return False
             tok = tok.head
-            if tok.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= tok.i < hit.end:
-                return True
         return False
 
     def polarity(self, stance: str, hit: IssueHit, scope: set[int]) -> str:
@@ -394,15 +392,13 @@ class _Reader:
 
     def obligation_verb(self, tok: Token) -> Token | None:
         """The verb a modal of obligation governs ("must leave", "has to leave")."""
-        lemma = tok.lemma_.lower()
-        if lemma not in self.lex("obligation"):
+        if tok.lemma_.lower() not in self.lex("obligation"):
             return None
-        if tok.dep_ == "aux" and tok.head.pos_ in ("VERB", "AUX") and lemma in ("must", "should"):
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head  # type: ignore[no-any-return]
-        if tok.pos_ in ("VERB", "AUX") and lemma in ("have", "need"):
-            for x in children(tok, "xcomp"):
-                if any(c.lemma_.lower() == "to" for c in x.children):
-                    return x  # type: ignore[no-any-return]
+        for x in children(tok, "xcomp"):  # "has to leave", "needs to leave"
+            if any(c.dep_ == "aux" and c.tag_ == "TO" for c in x.children):
+                return x  # type: ignore[no-any-return]
         return None
 
     def _obligations(self, issues: list[IssueHit]) -> Iterator[PositionRecord]:
@@ -427,8 +423,8 @@ class _Reader:
                     yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope, v), ev)
 
     def under_obligation(self, p: Token) -> bool:
-        return any(self.obligation_verb(c) is p for c in p.children) or any(
-            self.obligation_verb(p.head) is p for _ in (0,) if p.head is not p)
+        """"must accept", "has to accept": the predicate is governed by a modal of obligation."""
+        return any(self.obligation_verb(c) == p for c in (*p.children, p.head))
 
     def _stance(self, hit: TriggerHit, by_tok: dict[int, TriggerHit], issues: list[IssueHit]) -> Iterator[PositionRecord]:
         t = hit.token
@@ -440,14 +436,14 @@ class _Reader:
         stance: str | None = hit.trigger.stance
         if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
                                         for c in t.children):
-            stance = "Demand"  # "proposed three conditions": what is put forward are demands
+            stance = "Demand"  # "proposed three conditions": what == put forward are demands
         if self.negated(t, p, hit.pattern.child if hit.pattern else None):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
         if stance is None:
             return
         clause = p
         while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "appos",
-                                                                      "compound", "conj") and clause.head is not clause:
+                                                                      "compound", "conj") and clause.head != clause:
             clause = clause.head
         frame = self.frame(clause)
         if frame is not None and frame.generic:
@@ -468,7 +464,7 @@ class _Reader:
                 inner, how = self.subject(t.head, speaker) if t.dep_ in ("dobj", "attr", "appos") else ([], "none")
         else:
             inner, how = self.subject(p, speaker)
-            if not inner and p is not t and p.lemma_.lower() in _COPULA:
+            if not inner and p != t and p.lemma_.lower() in self.lex("copula"):
                 # "Ceding land is unacceptable, Zelensky said": the subject is what is judged
                 for s in children(p, "nsubj", "csubj"):
                     extra |= subtree_ids(s)
@@ -518,10 +514,10 @@ class _Reader:
     @staticmethod
     def _depth(tok: Token, top: Token) -> int:
         d = 0
-        while tok is not top and tok.head is not tok and d < 20:
+        while tok != top and tok.head != tok and d < 20:
             tok = tok.head
             d += 1
-        return d if tok is top else 99
+        return d if tok == top else 99
 
     def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit]) -> list[IssueHit]:
         """"Russia rejected the proposal": the issue is the one named just before."""
@@ -543,8 +539,7 @@ class _Reader:
 
         top = self.doc[hit.start]
         ids = span(top) | set(range(hit.start, hit.end))
-        while top.head is not top and top.head.i in scope and top.head is not trigger and top.head.i not in (
-                trigger.i if trigger is not None else -1,):
+        while top.head != top and top.head.i in scope and top.head != trigger:
             bigger = span(top.head) | ids
             if max(bigger) - min(bigger) >= 14 or top.head.lemma_.lower() in self.lex("speech-verb"):
                 break

@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..annotate import AnnotatedDocument
 from ..records import Evidence, RelationRecord
 from ..resources import Resources
 
 
-@lru_cache(maxsize=4)
 def _role(res: Resources) -> str:
     """A run of one to seven title words ending where the name starts (words from the lexicon)."""
     words = "|".join(f"(?:{w})" for w in res.raw_lexicon["title-word"])
     return rf"((?:(?i:{words})\s+){{1,7}})$"
 
 
-@lru_cache(maxsize=4)
 def _demonyms(res: Resources) -> re.Pattern[str]:
-    words = sorted({d for e in res.entities.values() for d in e.demonyms}, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")\s+" + _role(res))
+    def build(r: Resources) -> re.Pattern[str]:
+        words = sorted({d for e in r.entities.values() for d in e.demonyms}, key=lambda w: (-len(w), w))
+        return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")\s+" + _role(r))
+    return res.derived("roles-demonym-title", build)  # type: ignore[no-any-return]
 
 
 def extract_roles(doc: AnnotatedDocument, res: Resources) -> Iterator[RelationRecord]:
     """Yield ``represents`` relations read from titles before a person's name."""
     dem = _demonyms(res)
-    by_demonym = {d: e.iri for e in res.entities.values() for d in e.demonyms}
+    by_demonym = res.by_demonym
     for sent in doc.sentences:
         if sent.chrome:
             continue
@@ -42,7 +41,7 @@ def extract_roles(doc: AnnotatedDocument, res: Resources) -> Iterator[RelationRe
             role = ""
             hit = dem.search(before)
             if hit:
-                side, role = by_demonym.get(hit.group(1)), hit.group(2)
+                side, role = by_demonym.get(hit.group(1).lower()), hit.group(2)
             else:
                 prior = [x for x in sent.mentions if x.end <= m.start and x.sense == "actor" and x.modifier]
                 if prior:

@@ -1,23 +1,19 @@
-"""Reading a parsed sentence: which tokens name actors, which name issues, and clause structure.
+"""Reading a parsed sentence: which tokens name issues, and small tree walks.
 
-Everything here takes a spaCy ``Doc`` of one sentence (offsets local to the sentence) and the
-sentence's gazetteer mentions; the words it looks for come from ``ontology/``.
+Everything here takes a spaCy ``Doc`` (or token) of one sentence, offsets local to the
+sentence; the words it looks for come from ``ontology/``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..annotate import Sentence
 from ..resources import Resources
 
-Token = Any  # spacy.tokens.Token (spaCy is imported lazily)
-
-SUBJECTS = ("nsubj", "csubj")
-CLAUSAL = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis", "csubj")
+Token = Any  # spacy.tokens.Token (spaCy == imported lazily)
 
 
 @dataclass(frozen=True)
@@ -38,7 +34,7 @@ def _token_at(doc: Any, char: int, end: bool = False) -> int | None:
     return None
 
 
-def find_issue_tokens(doc: Any, sent: Sentence, res: Resources, doc_id: str) -> list[IssueHit]:
+def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     """Codebook issues of a sentence, matched on its words and on their lemmas.
 
     Matching lemmas too makes "truces", "ceasefires" or "negotiated" hit the codebook's base
@@ -94,7 +90,7 @@ def subtree_ids(tok: Token, stop: Iterable[Token] = ()) -> set[int]:
     todo = [tok]
     while todo:
         t = todo.pop()
-        if t.i in blocked and t is not tok:
+        if t.i in blocked and t != tok:
             continue
         out.add(t.i)
         todo.extend(t.children)
@@ -114,22 +110,12 @@ def conjuncts(tok: Token) -> list[Token]:
         while head.dep_ == "conj":
             head = head.head
         if head not in out:
-            out = [head, *[c for c in conjuncts(head) if c is not head]]
+            out = [head, *[c for c in conjuncts(head) if c != head]]
     return sorted(set(out), key=lambda t: t.i)
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
-
-
-def ancestors_via(tok: Token, deps: tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
-    """Walk up while the link is one of ``deps``: yields (child, head) pairs."""
-    cur = tok
-    seen = 0
-    while cur.dep_ in deps and cur.head is not cur and seen < 20:
-        yield cur, cur.head
-        cur = cur.head
-        seen += 1
 
 
 def is_question(text: str) -> bool:
