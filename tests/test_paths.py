@@ -114,8 +114,6 @@ def test_cache_is_used_when_warm(built: Path, tmp_path: Path, monkeypatch: pytes
     assert sorted(first.graph.nodes) == sorted(second.graph.nodes)
 
 
-@pytest.mark.xfail(reason="open (issue 9): after the parse-based extraction one person node (joe-biden) differs in "
-                          "documents/dates between the rdflib and store projections; not yet diagnosed", strict=False)
 def test_projection_is_the_same_from_rdflib_and_the_store(built: Path) -> None:
     from kg.graphio import load_graph, load_view
     from kg.projection import project
