@@ -86,6 +86,11 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
                 memory.last_body = m.entity
 
 
+def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) -> _Reader:
+    """A reader of one parsed sentence, for other extractors that need its actor look-ups."""
+    return _Reader(sent, res, ctx, _Memory(), doc_id)
+
+
 @dataclass
 class _Frame:
     """Reported speech around a clause: who says it (empty and generic for pundits)."""

@@ -11,7 +11,7 @@ from ..annotate import AnnotatedDocument, Sentence
 from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
-from .positions import main_sides
+from .positions import main_sides, token_actors
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
@@ -19,7 +19,8 @@ _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth
                     r"(?:\s*(?:,|and)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))*)"
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
-_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# "in Geneva", "at the Ciragan Palace", "in Belarus's Gomel region", "at Istanbul's Ciragan Palace"
+_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w.-]+['’]s\s+)?(?:\w+\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
 
@@ -210,6 +211,8 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
         _trigger_talks(view, tracker, ctx, triggers)
     # members of a delegation: "The Russian delegation included X", "a delegation led by X"
     members = res.lexicon.get("participants")
+    if view.sent.parse is not None and tracker.recent is not None:
+        _parsed_roles(view, tracker, ctx)
     if members is not None and tracker.recent is not None and (mm := members.search(text)):
         ev = tracker.evidence(view.sent, "talks.delegation", tracker.recent.date)
         for s, _e, m in view.actor_mentions():
@@ -217,6 +220,47 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
                 tracker.recent.participants.setdefault(m.entity, ev)
         if ev not in tracker.recent.evidence:
             tracker.recent.evidence.append(ev)
+
+
+def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
+    """Delegation heads and members, and mediators, read over the parse; they join the talks
+    last named ("Reznikov led the Ukrainian side, which also included X and Y"; "The meeting
+    was brokered by X")."""
+    res, sent, t = view.res, view.sent, tracker.recent
+    assert t is not None
+    reader = token_actors(sent, res, ctx, tracker.doc.doc_id)
+    lex = res.lemma_set
+    sides = lex("side-noun-lemma")
+    ev = tracker.evidence(sent, "talks.parsed-roles", t.date)
+    added = False
+    for tok in sent.parse:
+        lemma = tok.lemma_.lower()
+        if lemma in lex("lead-verb"):
+            objs = [o for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in sides]
+            for o in objs:
+                for who in (*reader.actors_of(o), *[a for s in tok.children if s.dep_ == "nsubj" for a in reader.actors_of(s)]):
+                    if who not in t.mediators:
+                        t.participants.setdefault(who, ev)
+                        added = True
+        if lemma in lex("member-verb"):
+            owner = tok.head if tok.dep_ == "relcl" else next((s for s in tok.children if s.dep_ == "nsubj"), None)
+            if owner is not None and owner.lemma_.lower() in sides:
+                for o in (c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")):
+                    for who in reader.actors_of(o):
+                        if res.entities[who].kind == "Person":
+                            t.participants.setdefault(who, ev)
+                            added = True
+        if lemma in lex("mediate-verb"):
+            agents = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if not agents and tok.dep_ not in ("amod", "acl"):
+                agents = [s for s in tok.children if s.dep_ == "nsubj"]
+            for a in agents:
+                for who in reader.actors_of(a):
+                    t.mediators.setdefault(who, ev)
+                    t.participants.pop(who, None)
+                    added = True
+    if added and ev not in t.evidence:
+        t.evidence.append(ev)
 
 
 def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, triggers: list[tuple[int, int]]) -> None:
