@@ -385,7 +385,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
-                "lead-verb", "member-verb", "mediate-verb"}
+                "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -121,3 +121,69 @@ def test_translation_error_trigger_is_scoped(res) -> None:  # type: ignore[no-un
     for doc_id, expected in (("000_b6616b502efea277", {"eu-membership"}), ("another", set())):
         doc = annotate(parse_document(text, doc_id), res)
         assert {p.issue for p in extract_positions(doc, res)} == expected
+
+
+# Issue 9's failure classes, each with sentences of our own about other rounds, varied in voice,
+# order and tense. (holder, stance, issue) as the guidelines code them.
+CLASS_CASES = {
+    "voice and word order": [
+        ("The truce proposal was rejected by Moscow on Tuesday.", {("russia", "Rejection", "ceasefire")}),
+        ("A ceasefire, Kyiv said, must come before any talks on territory.", {("ukraine", "Demand", "ceasefire")}),
+        ("Rejecting the plan for a truce, the Kremlin said the front line had to move first.",
+         {("russia", "Rejection", "ceasefire")}),
+        ("Ankara has proposed several short truces along the Black Sea coast.", {("turkey", "Proposal", "ceasefire")}),
+        ("Sanctions relief was demanded by Moscow as a condition for the grain deal.", {("russia", "Demand", "sanctions")}),
+    ],
+    "holders": [
+        # the object of a verb is never the holder
+        ("Washington pressed Moscow to accept a truce.", {("united-states", "Demand", "ceasefire")}),
+        ("Paris urged Kyiv to drop its demand for NATO membership.", {("france", "Opposition", "nato-membership")}),
+        # every conjunct holds it
+        ("Qatar and Turkey support an exchange of prisoners of war.",
+         {("qatar", "Support", "prisoner-exchange"), ("turkey", "Support", "prisoner-exchange")}),
+        ("U.S. and Russian negotiators agreed to restore embassy staffing.",
+         {("united-states", "Acceptance", "bilateral-relations"), ("russia", "Acceptance", "bilateral-relations")}),
+        # the speaker of reported speech, in any order, and "according to"
+        ("Moscow is ready for direct talks, said Dmitry Peskov.", {("dmitry-peskov", "Acceptance", "peace-talks")}),
+        ("According to Sybiha, Ukraine rejects any freeze of the conflict along the front line.",
+         {("andrii-sybiha", "Rejection", "ceasefire")}),
+        ("\"We will never give up Crimea,\" Zelensky told lawmakers in Kyiv.", {("volodymyr-zelensky", "Rejection", "crimea")}),
+        # the owner of a noun trigger
+        ("Beijing's proposal for a political settlement found little support in Kyiv.", {("china", "Proposal", "peace-talks")}),
+        ("The demands of the Russian side include the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
+    ],
+    "negation and failure": [
+        ("The Kremlin was not ready to negotiate with Kyiv.", {("russia", "Rejection", "peace-talks")}),
+        ("The delegations failed to agree on a ceasefire.", set()),
+        ("Budapest declined to back new sanctions against Russia.", {("hungary", "Rejection", "sanctions")}),
+        ("Kyiv ruled out a land swap with Moscow.", {("ukraine", "Rejection", "territorial-concessions")}),
+        ("Lavrov said Moscow had never refused to hold talks with Kyiv.", {("sergey-lavrov", "Acceptance", "peace-talks")}),
+        ("Russia has no intention of returning the annexed territories.", {("russia", "Rejection", "annexed-regions")}),
+    ],
+    "not stances": [
+        ("Russia annexed Crimea in 2014.", set()),
+        ("Ukrainian forces withdrew from Kherson in November 2022.", set()),
+        ("Critics say the West wants a ceasefire at any price.", set()),
+        ("Asked whether Moscow would accept a truce, Peskov declined to comment.", set()),
+        ("Kyiv might accept a ceasefire if the West provides security guarantees.", set()),
+    ],
+    "enumerations": [
+        ("Moscow set out its terms: recognition of Crimea, neutrality and demilitarization.",
+         {("russia", "Demand", "crimea"), ("russia", "Demand", "neutrality"), ("russia", "Demand", "demilitarization")}),
+        ("Kyiv's ten-point plan calls for the release of all prisoners, a full ceasefire and the return of Russian troops "
+         "to the 1991 borders.",
+         {("ukraine", "Demand", "prisoner-exchange"), ("ukraine", "Demand", "ceasefire"), ("ukraine", "Demand", "troop-withdrawal")}),
+    ],
+    "obligation under a speaker": [
+        ("Russian troops must leave the occupied territories, Kuleba said.",
+         {("dmytro-kuleba", "Demand", "troop-withdrawal"), ("dmytro-kuleba", "Demand", "annexed-regions")}),
+        ("Ukraine must abandon its NATO ambitions, Lavrov told reporters.", {("sergey-lavrov", "Opposition", "nato-membership")}),
+    ],
+}
+FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in cases]
+
+
+@pytest.mark.parametrize(("cls", "text", "expected"), FLAT, ids=[f"{c[0]}: {c[1][:35]}" for c in FLAT])
+def test_failure_classes(cls: str, text: str, expected: set[tuple[str, str, str]], doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    got = {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc_of(text), res)}
+    assert got == expected, cls

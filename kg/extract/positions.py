@@ -190,10 +190,11 @@ class _Reader:
                 lemma = c.lemma_.lower()
                 if lemma == "accord" or (c.dep_ == "prep" and lemma == "according"):
                     for to in children(c, "prep"):
-                        for pobj in children(to, "pobj"):
-                            if self.is_generic(pobj):
+                        # the first name after "according to" (the parser may hang it below the clause's subject)
+                        for tok in sorted((x for x in to.subtree if x.i > to.i), key=lambda x: x.i):
+                            if self.is_generic(tok):
                                 return _Frame([], True, c)
-                            actors = self.actors_of(pobj)
+                            actors = self.actors_of(tok)
                             if actors:
                                 return _Frame(actors, False, c)
                 if c.dep_ in ("parataxis", "advcl", "conj") and lemma in self.lex("speech-verb") and not children(c, "ccomp"):
@@ -330,7 +331,8 @@ class _Reader:
                                                   or c.lemma_.lower() in speech]])
         else:
             stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "advcl", "parataxis", "mark")
-                    or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")]
+                    or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")
+                    or self.circumstance(c)]
             ids = subtree_ids(p, stop)
             if t != p:
                 ids |= subtree_ids(t)
@@ -342,6 +344,10 @@ class _Reader:
         if last + 1 < len(self.doc) and self.doc[last + 1].text == ":":
             ids |= set(range(last + 2, len(self.doc)))
         return ids
+
+    def circumstance(self, tok: Token) -> bool:
+        """A prepositional phrase of time or role ("before the talks", "as a condition")."""
+        return tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("circumstance-preposition")
 
     def owner(self, t: Token) -> tuple[list[str], list[Token]]:
         """The actor a noun trigger belongs to: "Kyiv's demand", "a U.S. proposal", "the demand of Kyiv"."""
@@ -417,7 +423,7 @@ class _Reader:
                 continue
             negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
             speech = self.lex("speech-verb")
-            stop = [c for c in v.children if c.dep_ in ("parataxis", "advcl") or c.lemma_.lower() in speech]
+            stop = [c for c in v.children if c.dep_ in ("parataxis", "advcl") or c.lemma_.lower() in speech or self.circumstance(c)]
             scope = subtree_ids(v, stop)
             found = self._drop_framing(v, [h for h in issues if h.start in scope])
             ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.obligation.speaker",
