@@ -60,6 +60,12 @@ class AnnotatedDocument:
     def doc_id(self) -> str:
         return self.document.doc_id
 
+    def view(self, res: Resources) -> Resources:
+        """The resources as this document sees them: the gazetteer plus its provisional actors."""
+        from .provisional import with_provisional
+
+        return with_provisional(res, self.provisional)
+
 
 def needs_parse(sent: Sentence) -> bool:
     """Sentences of the body that can hold a fact (page chrome cannot)."""

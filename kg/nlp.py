@@ -34,10 +34,13 @@ def model_name() -> str:
     return os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=2)
 def load_nlp(name: str | None = None) -> Language:
-    """Load the spaCy pipeline once per process, with only the components we use."""
-    name = name or model_name()
+    """The spaCy pipeline (``name``, else :func:`model_name`), loaded once per process and name."""
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     try:
         import spacy
     except ImportError:

@@ -36,7 +36,8 @@ def actor_iri(name: str) -> str:
 
 def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: Resources) -> str | None:
     """The side a title or apposition of a name's head token gives."""
-    cands = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    # the title before the name, however nested ("Swiss President ...", "Kenyan Foreign Minister ...")
+    cands = [c for c in head.subtree if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "poss")]
     for ap in (c for c in head.children if c.dep_ == "appos"):
         cands += [ap, *[c for c in ap.subtree if c.dep_ in ("compound", "amod", "nmod", "poss", "pobj")]]
     if head.dep_ == "appos":  # "Ukraine's defence minister, Rustem Umerov"
@@ -45,8 +46,10 @@ def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: 
         ent = tok_entity.get(c.i)
         if ent is not None and res.entities[ent].kind in ("Country", "Organization", "Group"):
             return res.side_of(ent)
-        if c.text.lower() in demonyms:
-            return demonyms[c.text.lower()]
+        two = f"{c.nbor(-1).text} {c.text}".lower() if c.i > 0 else ""
+        for word in (two, c.text.lower()):  # "South African", "Kenyan"
+            if word in demonyms:
+                return demonyms[word]
     return None
 
 

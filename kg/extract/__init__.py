@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..annotate import AnnotatedDocument
-from ..provisional import with_provisional
 from ..records import ActorRecord, PositionRecord, RelationRecord, TalksRecord
 from ..resources import Resources
 from .positions import extract_positions
@@ -42,7 +41,6 @@ class Extraction:
 def run_extractors(doc: AnnotatedDocument, res: Resources) -> Extraction:
     """Run every registered extractor on a document and collect their records by kind."""
     out = Extraction(doc.doc_id)
-    res = with_provisional(res, doc.provisional)
     for extractor in EXTRACTORS.values():
         for rec in extractor(doc, res):
             if isinstance(rec, PositionRecord):

@@ -70,6 +70,7 @@ class _Memory:
 
 def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[PositionRecord]:
     """Yield the positions stated in a document, one record per holder, stance and issue."""
+    res = doc.view(res)
     ctx = Discourse(main_sides=main_sides(doc, res))
     memory = _Memory()
     for sent in doc.sentences:

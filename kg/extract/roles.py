@@ -25,6 +25,7 @@ def _demonyms(res: Resources) -> re.Pattern[str]:
 
 def extract_roles(doc: AnnotatedDocument, res: Resources) -> Iterator[RelationRecord]:
     """Yield ``represents`` relations read from titles before a person's name."""
+    res = doc.view(res)
     dem = _demonyms(res)
     by_demonym = res.by_demonym
     for sent in doc.sentences:

@@ -99,6 +99,7 @@ class _Tracker:
 
 def extract_talks(doc: AnnotatedDocument, res: Resources) -> Iterator[TalksRecord]:
     """Yield the distinct talks of a document with their attributes and evidence."""
+    res = doc.view(res)
     tracker = _Tracker(doc, res)
     ctx = Discourse(main_sides=main_sides(doc, res))
     for sent in doc.sentences:

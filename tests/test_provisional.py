@@ -1,0 +1,64 @@
+"""Actors the gazetteer lacks: a title or apposition introduces them, provisionally."""
+
+import pytest
+
+from kg.extract import run_extractors
+from kg.provisional import actor_iri
+
+ID = "https://w3id.org/parley/id/actor/"
+
+CASES = [
+    # (text, expected provisional actor: (iri slug, label, side slug))
+    ("Swiss President Viola Amherd said the summit would take place in June.", ("viola-amherd", "Viola Amherd", "switzerland")),
+    ("Kenyan Foreign Minister Musalia Mudavadi called for a ceasefire.", ("musalia-mudavadi", "Musalia Mudavadi", "kenya")),
+    ("Olena Petrenko, Ukraine's deputy energy minister, rejected the plan.", ("olena-petrenko", "Olena Petrenko", "ukraine")),
+    ("Kremlin aide Pavel Zarubin told reporters the talks were over.", ("pavel-zarubin", "Pavel Zarubin", "russia")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_titled_names_become_provisional_actors(text: str, expected: tuple[str, str, str], doc_of) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of(text)
+    slug, label, side = expected
+    ent = doc.provisional[ID + slug]
+    assert ent.label == label and ent.represents == ID + side and "Provisional" in ent.types
+
+
+def test_untitled_and_known_names_are_not_provisional(doc_of) -> None:  # type: ignore[no-untyped-def]
+    assert doc_of("Maria Gonzalez said the talks had failed.").provisional == {}  # no title: no side
+    assert doc_of("Russian President Vladimir Putin spoke.").provisional == {}     # in the gazetteer
+
+
+def test_a_later_surname_is_the_same_actor_and_holds_positions(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Kenyan Foreign Minister Musalia Mudavadi arrived in Kyiv on Monday. "
+                 "Mudavadi called for an exchange of prisoners of war.")
+    ex = run_extractors(doc, res)
+    assert {(p.holder, p.issue) for p in ex.positions} == {(ID + "musalia-mudavadi", "prisoner-exchange")}
+    mentions = [m for s in doc.sentences for m in s.mentions if m.via == "provisional"]
+    assert [m.text for m in mentions] == ["Musalia Mudavadi", "Mudavadi"]
+
+
+def test_positions_go_to_the_new_actor_not_a_neighbour(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Kenyan Foreign Minister Musalia Mudavadi, who met Zelensky in Kyiv, called for a ceasefire.")
+    ex = run_extractors(doc, res)
+    assert {(p.holder.removeprefix(ID), p.stance, p.issue) for p in ex.positions} == {("musalia-mudavadi", "Demand", "ceasefire")}
+    assert [(a.iri, a.label, a.side) for a in ex.actors] == [(ID + "musalia-mudavadi", "Musalia Mudavadi", ID + "kenya")]
+
+
+def test_iri_is_the_gazetteer_style_slug() -> None:
+    assert actor_iri("Recep Tayyip Erdoğan") == ID + "recep-tayyip-erdogan"
+
+
+def test_graph_marks_them_provisional(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.build import build
+    from kg.namespaces import KG
+
+    (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nKenyan Foreign Minister Musalia Mudavadi called for a ceasefire.\n",
+                                    encoding="utf-8")
+    build([tmp_path / "a.txt"], tmp_path / "out", html=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    node = URIRef(ID + "musalia-mudavadi")
+    assert (node, KG.provisional, Literal(True)) in g
+    assert (node, KG.represents, URIRef(ID + "kenya")) in g
