@@ -141,15 +141,41 @@ class LemmaPattern:
         return 1 + sum(x is not None for x in (self.pos, self.child, self.head, self.not_head))
 
     def matches(self, tok: Any) -> bool:
-        """True if a spaCy token fits the pattern."""
-        if tok.lemma_.lower() != self.lemma or (self.pos is not None and tok.pos_ != self.pos):
+        """True if a spaCy token fits the pattern.
+
+        The lemma matches the token's lemma or a regular inflection of it (the statistical
+        lemmatizer sometimes errs: "hoped" → "hop"). A child is a dependent or the ``to`` of a
+        complement clause ("prepare to resume").
+        """
+        if (self.pos is not None and tok.pos_ != self.pos) or not (
+                tok.lemma_.lower() == self.lemma or tok.text.lower() in inflections(self.lemma)):
             return False
-        if self.child is not None and not any(c.lemma_.lower() == self.child for c in tok.children):
+        if self.child is not None and not any(c.lemma_.lower() == self.child for c in _dependents(tok)):
             return False
         head = tok.head.lemma_.lower() if tok.head is not tok else ""
         if self.head is not None and head != self.head:
             return False
         return self.not_head is None or head != self.not_head
+
+
+def inflections(lemma: str) -> frozenset[str]:
+    """Regular inflections of an English word (a fallback where the lemmatizer errs).
+
+    >>> sorted(inflections("hope")), sorted(inflections("supply")), sorted(inflections("agree"))
+    (['hope', 'hoped', 'hopes', 'hoping'], ['supplied', 'supplies', 'supply', 'supplying'], ['agree', 'agreed', 'agreeing', 'agrees'])
+    """
+    w = lemma
+    cons_y = w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou"
+    third = w[:-1] + "ies" if cons_y else w + ("es" if w.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    past = w + "d" if w.endswith("e") else (w[:-1] + "ied" if cons_y else w + "ed")
+    ing = w[:-1] + "ing" if w.endswith("e") and not w.endswith("ee") else w + "ing"
+    return frozenset({w, third, past, ing})
+
+
+def _dependents(tok: Any) -> list[Any]:
+    out = list(tok.children)
+    out += [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ in ("aux", "mark")]
+    return out
 
 
 def parse_lemma_pattern(text: str) -> LemmaPattern:
@@ -210,12 +236,13 @@ class Resources:
 
     @property
     def trigger_index(self) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
-        """Lemma → the stance-trigger patterns that start with it."""
+        """Lemma or inflected form → the stance-trigger patterns whose lemma it is."""
         def build(r: Resources) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
             out: dict[str, list[tuple[LemmaPattern, StanceTrigger]]] = {}
             for trig in r.triggers:
                 for pat in trig.patterns:
-                    out.setdefault(pat.lemma, []).append((pat, trig))
+                    for form in inflections(pat.lemma):
+                        out.setdefault(form, []).append((pat, trig))
             return out
         return self.derived("trigger-index", build)  # type: ignore[no-any-return]
 
@@ -385,7 +412,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
-                "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition"}
+                "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
+                "predicative-preposition"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -38,7 +38,8 @@ def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     index = res.trigger_index
     for tok in doc:  # type: ignore[attr-defined]
         best: tuple[int, StanceTrigger, LemmaPattern] | None = None
-        for pat, trig in index.get(tok.lemma_.lower(), ()):
+        cands = index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), [])
+        for pat, trig in cands:
             if pat.matches(tok) and (best is None or pat.weight > best[0]):
                 best = (pat.weight, trig, pat)
         if best is not None:
@@ -322,11 +323,14 @@ class _Reader:
         return False
 
     # ------------------------------------------------------------ scope
-    def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token]) -> set[int]:
+    def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token], triggers: dict[int, TriggerHit]) -> set[int]:
         t = hit.token
         speech = self.lex("speech-verb")
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
             ids = subtree_ids(t, owner_toks)
+            if t.dep_ == "attr" and t.head.lemma_.lower() in self.lex("copula"):
+                # "Neutrality is Moscow's bottom line": the subject is what the noun names
+                ids |= {i for s in children(t.head, "nsubj") for i in subtree_ids(s)}
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in self.lex("content-verb"):
                 ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
                                                   or c.lemma_.lower() in speech]])
@@ -340,10 +344,12 @@ class _Reader:
             if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                                                for c in p.children)):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
-        # "set out its terms: recognition of X, neutrality and ...": a list after a colon
-        last = max(ids)
-        if last + 1 < len(self.doc) and self.doc[last + 1].text == ":":
-            ids |= set(range(last + 2, len(self.doc)))
+        # "set out its terms: recognition of X, neutrality and ...": a list after the first colon
+        # after the trigger, when no other trigger stands between them
+        colon = next((tok.i for tok in self.doc[t.i + 1:] if tok.text == ":"), None)
+        if colon is not None and not any(t.i < i < colon for i in triggers) and (
+                colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
+            ids |= set(range(colon + 1, len(self.doc)))
         return ids
 
     def circumstance(self, tok: Token) -> bool:
@@ -351,12 +357,22 @@ class _Reader:
         return tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("circumstance-preposition")
 
     def owner(self, t: Token) -> tuple[list[str], list[Token]]:
-        """The actor a noun trigger belongs to: "Kyiv's demand", "a U.S. proposal", "the demand of Kyiv"."""
+        """The actor a noun trigger belongs to: "Kyiv's demand", "a U.S. proposal", "the demand of Kyiv".
+
+        A possessive pronoun that names nobody known ("Kyiv announced its rejection") is the
+        subject of the verb the noun is the object of.
+        """
+        poss = children(t, "poss")
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 actors = self.actors_of(c)
                 if actors and (c.dep_ == "poss" or c.i in self.tok_actor):
                     return actors, [c]
+        if poss:
+            if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+                actors, _how = self.subject(t.head, [])
+                return actors, poss
+            return [], poss
         for prep in children(t, "prep", "agent"):  # "the demand of Kyiv", "a plan by Beijing"
             if prep.lemma_.lower() not in self.lex("owner-preposition"):
                 continue
@@ -464,6 +480,7 @@ class _Reader:
             return  # "Russia must accept a truce, Kyiv said": Kyiv's demand (see _obligations)
         speaker = frame.actors if frame else []
         extra: set[int] = set()
+        content: set[int] | None = None   # the scope, when it is not the trigger's own phrase
         owner_toks: list[Token] = []
         if t.pos_ == "NOUN":
             if t.head.lemma_.lower() in self.lex("acquire-verb") and t.dep_ in ("dobj", "pobj"):
@@ -474,6 +491,13 @@ class _Reader:
                 if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass"):
                     return  # "rejected the proposal": the verb speaks
                 inner, how = self.subject(t.head, speaker) if t.dep_ in ("dobj", "attr", "appos") else ([], "none")
+                verb = t.head.head
+                if t.dep_ == "pobj" and t.head.lemma_.lower() in self.lex("predicative-preposition") and verb.pos_ == "VERB":
+                    if verb.i in by_tok:
+                        return  # "demanded ... as a condition": the verb speaks
+                    # "Moscow named the lifting of sanctions as a condition": the verb's object is its content
+                    inner, how = self.subject(verb, speaker)
+                    content = {i for o in children(verb, "dobj") for i in subtree_ids(o)}
         else:
             inner, how = self.subject(p, speaker)
             if not inner and p != t and p.lemma_.lower() in self.lex("copula"):
@@ -484,7 +508,7 @@ class _Reader:
         if holders is None:
             return
         actors, how = holders
-        scope = self.scope(hit, p, owner_toks) | extra
+        scope = content if content is not None else self.scope(hit, p, owner_toks, by_tok) | extra
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
         found = self._drop_framing(t, found)
         if not found:
