@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import DateMention, find_dates
@@ -67,13 +67,9 @@ class AnnotatedDocument:
         return with_provisional(res, self.provisional)
 
 
-def needs_parse(sent: Sentence) -> bool:
-    """Sentences of the body that can hold a fact (page chrome cannot)."""
-    return not sent.chrome
-
-
 def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocument:
-    """Split a document into sentences, find its mentions and dates, and parse what needs it."""
+    """Split a document into sentences and find its mentions and dates; then (``parse``) run the
+    linguistic analysis stage, :func:`kg.nlp.analyse`."""
     body = doc.body
     mentions = find_mentions(body, doc.doc_id, res)
     spans = split_sentences(body, [(m.start, m.end) for m in mentions])
@@ -96,17 +92,9 @@ def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocu
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]
         sentences.append(Sentence(i, sp.start, sp.end, text, tuple(own), dates, is_chrome))
+    out = AnnotatedDocument(doc, tuple(sentences))
     if not parse:
-        return AnnotatedDocument(doc, tuple(sentences))
-    from .nlp import parse as nlp_parse
-    from .provisional import find_provisional
+        return out
+    from .nlp import analyse
 
-    todo = [i for i, s in enumerate(sentences) if needs_parse(s)]
-    for i, parsed in zip(todo, nlp_parse([sentences[i].text for i in todo]), strict=True):
-        sentences[i] = replace(sentences[i], parse=parsed)
-
-    found, new = find_provisional(sentences, res)
-    for i, extra in new.items():
-        merged = tuple(sorted((*sentences[i].mentions, *extra), key=lambda m: (m.start, m.end, m.entity)))
-        sentences[i] = replace(sentences[i], mentions=merged)
-    return AnnotatedDocument(doc, tuple(sentences), found)
+    return analyse(out, res)

@@ -82,12 +82,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curatio
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--ontology", type=click.Path(path_type=Path), default=None, help="Ontology folder.")
 @click.option("--summary", is_flag=True, help="Only the score table, not every miss and false positive.")
-def eval_cmd(gold: Path, paths: tuple[Path, ...], ontology: Path | None, summary: bool) -> None:
-    """Score the rules (no curation) against GOLD (tsv as in eval/); PATHS default to corpus/."""
+@click.option("--doc", "docs", multiple=True, metavar="ID", help="Score only these gold documents (repeatable).")
+@click.option("--parse-all", is_flag=True, help="Parse every body sentence, not only those that can hold a fact.")
+def eval_cmd(gold: Path, paths: tuple[Path, ...], ontology: Path | None, summary: bool, docs: tuple[str, ...],
+             parse_all: bool) -> None:
+    """Score the rules (no curation) against GOLD (tsv as in eval/). PATHS default to the folder
+    named like GOLD beside it (eval/dev2.tsv → eval/dev2/), else corpus/."""
     from .evaluate import evaluate, format_report
     from .resources import default_corpus_dir
 
-    report = evaluate(gold, list(paths) or [default_corpus_dir()], ontology)
+    beside = gold.with_suffix("")
+    default = beside if beside.is_dir() else default_corpus_dir()
+    report = evaluate(gold, list(paths) or [default], ontology, only=set(docs), select=not parse_all)
     click.echo(format_report(report, details=not summary))
 
 

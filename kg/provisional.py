@@ -56,13 +56,11 @@ def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: 
 def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, Entity], dict[int, list[Mention]]]:
     """New actors of a document, and the mentions of them per sentence index.
 
-    ``sentences`` are the annotated sentences of one document, in order; those with a parse
-    are read. Returns the provisional entities (IRI → Entity) and the new mentions.
+    ``sentences`` are the annotated sentences of one document, in order. The names come from
+    the parsed ones (a PERSON with a title that gives a side); their mentions, by full name or
+    surname, from every sentence, parsed or not.
     """
-    demonyms = res.by_demonym
     found: dict[str, Entity] = {}
-    surnames: dict[str, str] = {}
-    out: dict[int, list[Mention]] = {}
     for sent in sentences:
         doc = sent.parse
         if doc is None:
@@ -71,31 +69,37 @@ def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, En
         tok_entity = {t.i: m.entity for m in sent.mentions if m.sense == "actor"
                       for t in doc if sent.local(m)[0] <= t.idx < sent.local(m)[1]}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            a, b = ent.start_char, ent.end_char
             text = _POSSESSIVE.sub("", ent.text.strip())
-            if any(x < b and a < y for x, y in taken):
+            if ent.label_ != "PERSON" or not _NAME.match(text) or any(x < ent.end_char and ent.start_char < y for x, y in taken):
                 continue
-            iri: str | None = None
-            if _NAME.match(text):
-                iri = actor_iri(text)
-                if iri in res.entities:
-                    continue  # known under a name the aliases miss: leave it to the gazetteer
-                if iri not in found:
-                    side = _side(ent.root, tok_entity, demonyms, res)
-                    if side is None:
-                        continue
-                    found[iri] = Entity(iri=iri, label=text, types=frozenset({"Person", "Provisional"}), represents=side)
-                    surnames.setdefault(text.split()[-1], iri)
-            elif text in surnames:
-                iri = surnames[text]
-            if iri is None:
+            iri = actor_iri(text)
+            if iri in res.entities or iri in found:
+                continue  # a gazetteer name the aliases miss is left to the gazetteer
+            side = _side(ent.root, tok_entity, res.by_demonym, res)
+            if side is not None:
+                found[iri] = Entity(iri=iri, label=text, types=frozenset({"Person", "Provisional"}), represents=side)
+    return found, _mentions(sentences, found)
+
+
+def _mentions(sentences: list[Any], found: dict[str, Entity]) -> dict[int, list[Mention]]:
+    """Where the new actors are named, by full name or surname, outside other mentions."""
+    names: dict[str, str] = {}
+    for iri, ent in sorted(found.items()):
+        names.setdefault(ent.label, iri)
+        names.setdefault(ent.label.split()[-1], iri)
+    if not names:
+        return {}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
+    out: dict[int, list[Mention]] = {}
+    for sent in sentences:
+        taken = [sent.local(m) for m in sent.mentions]
+        for m in pattern.finditer(sent.text):
+            if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
-            m = Mention(sent.start + a, sent.start + a + len(text), text, iri, "actor", "provisional")
-            out.setdefault(sent.index, []).append(m)
-            taken.append((a, b))
-    return found, out
+            out.setdefault(sent.index, []).append(
+                Mention(sent.start + m.start(), sent.start + m.end(), m.group(1), names[m.group(1)], "actor", "provisional"))
+            taken.append((m.start(), m.end()))
+    return out
 
 
 def provisional_entities(extractions: Iterable[Any]) -> dict[str, Entity]:

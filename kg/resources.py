@@ -163,13 +163,18 @@ def inflections(lemma: str) -> frozenset[str]:
 
     >>> sorted(inflections("hope")), sorted(inflections("supply")), sorted(inflections("agree"))
     (['hope', 'hoped', 'hopes', 'hoping'], ['supplied', 'supplies', 'supply', 'supplying'], ['agree', 'agreed', 'agreeing', 'agrees'])
+    >>> sorted(inflections("commit"))
+    ['commit', 'commited', 'commiting', 'commits', 'committed', 'committing']
     """
     w = lemma
     cons_y = w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou"
     third = w[:-1] + "ies" if cons_y else w + ("es" if w.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
     past = w + "d" if w.endswith("e") else (w[:-1] + "ied" if cons_y else w + "ed")
     ing = w[:-1] + "ing" if w.endswith("e") and not w.endswith("ee") else w + "ing"
-    return frozenset({w, third, past, ing})
+    forms = {w, third, past, ing}
+    if re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", w):  # "commit" → "committed", "plan" → "planning"
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return frozenset(forms)
 
 
 def _dependents(tok: Any) -> list[Any]:
@@ -413,7 +418,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
-                "predicative-preposition"}
+                "predicative-preposition", "title-noun", "irregular-form"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -119,13 +119,13 @@ class _Reader:
         for m in self.sent.mentions:
             if m.sense != "actor":
                 continue
-            a, b = self.sent.local(m)
-            for tok in self.doc:
-                if a <= tok.idx < b and m.entity not in self.tok_actor.setdefault(tok.i, []):
-                    self.tok_actor[tok.i].append(m.entity)
+            span = self.doc.char_span(*self.sent.local(m), alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                if m.entity not in self.tok_actor.setdefault(i, []):
+                    self.tok_actor[i].append(m.entity)
         demonyms = self.res.by_demonym
         for tok in self.doc:
-            if tok.i not in self.tok_actor and tok.text.lower() in demonyms and tok.dep_ in ("amod", "compound", "nmod", "conj"):
+            if tok.i not in self.tok_actor and tok.dep_ in ("amod", "compound", "nmod", "conj") and tok.text.lower() in demonyms:
                 self.tok_actor[tok.i] = [demonyms[tok.text.lower()]]
         self.lex = self.res.lemma_set
 

@@ -6,6 +6,7 @@ sentence; the words it looks for come from ``ontology/``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,35 +26,24 @@ class IssueHit:
     end: int
 
 
-def _token_at(doc: Any, char: int, end: bool = False) -> int | None:
-    for tok in doc:
-        if end and tok.idx < char <= tok.idx + len(tok.text):
-            return int(tok.i)
-        if not end and tok.idx <= char < tok.idx + len(tok.text):
-            return int(tok.i)
-    return None
-
-
 def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     """Codebook issues of a sentence, matched on its words and on their lemmas.
 
     Matching lemmas too makes "truces", "ceasefires" or "negotiated" hit the codebook's base
     forms. Overlapping hits of different issues: the longer one wins.
     """
-    text = doc.text
+    text = doc.text  # spaCy joins the tokens anew on each access
     lemma_text, lemma_tok = _lemma_text(doc)
     raw: list[tuple[int, int, str]] = []
-    for issue in res.issues.values():
-        pats = list(issue.patterns) + [p for p, docs in issue.scoped if doc_id in docs]
-        for pat in pats:
-            for m in pat.finditer(text):
-                a, b = _token_at(doc, m.start()), _token_at(doc, m.end(), end=True)
-                if a is not None and b is not None:
-                    raw.append((a, b + 1, issue.code))
-            for m in pat.finditer(lemma_text):
-                a, b = lemma_tok(m.start()), lemma_tok(m.end() - 1)
-                if a is not None and b is not None:
-                    raw.append((a, b + 1, issue.code))
+    for code, pattern in _issue_patterns(res, doc_id):
+        for m in pattern.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                raw.append((span.start, span.end, code))
+        for m in pattern.finditer(lemma_text):
+            a, b = lemma_tok(m.start()), lemma_tok(m.end() - 1)
+            if a is not None and b is not None:
+                raw.append((a, b + 1, code))
     raw.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[2]))
     kept: list[IssueHit] = []
     for a, b, code in raw:
@@ -62,23 +52,39 @@ def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     return sorted(kept, key=lambda h: (h.start, h.code))
 
 
+def _issue_patterns(res: Resources, doc_id: str) -> list[tuple[str, re.Pattern[str]]]:
+    """One alternation per issue (longer patterns first), plus the issue's patterns scoped to this document."""
+    def build(r: Resources) -> list[tuple[str, re.Pattern[str]]]:
+        out = []
+        for issue in r.issues.values():
+            alts = sorted((p.pattern for p in issue.patterns), key=lambda p: (-len(p), p))
+            out.append((issue.code, re.compile("|".join(alts), re.IGNORECASE)))
+        return out
+    shared: list[tuple[str, re.Pattern[str]]] = res.derived("issue-alternations", build)
+    scoped = [(i.code, p) for i in res.issues.values() for p, docs in i.scoped if doc_id in docs]
+    return shared + scoped
+
+
 def _lemma_text(doc: Any) -> tuple[str, Any]:
+    """The sentence with nouns and verbs as lemmas, and a map from its offsets to token indices."""
     parts: list[str] = []
-    starts: list[tuple[int, int, int]] = []
+    starts: list[int] = []
+    index: list[int] = []
     pos = 0
     for tok in doc:
         if tok.is_space:
             continue
         lemma = tok.lemma_ if tok.pos_ in ("NOUN", "VERB", "AUX") else tok.text
-        starts.append((pos, pos + len(lemma), tok.i))
+        starts.append(pos)
+        index.append(tok.i)
         parts.append(lemma)
         pos += len(lemma) + 1
 
     def at(char: int) -> int | None:
-        for a, b, i in starts:
-            if a <= char < b:
-                return i
-        return None
+        k = bisect.bisect_right(starts, char) - 1
+        if k < 0 or char >= starts[k] + len(parts[k]):
+            return None  # the space between two words
+        return index[k]
 
     return " ".join(parts), at
 
