@@ -13,6 +13,9 @@ from .mentions import Mention, find_mentions
 from .resources import Entity, Resources
 from .sentences import split_sentences
 
+# "KYIV, Oct 14 (Example Wire) - ", "GOMEL REGION, Belarus, Feb 28 (Wire) - ", "ISTANBUL — ": a wire
+# dateline at the start of a sentence dates the report, not the events it tells.
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,[^.\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]{1,2}\s")
 # "China News Service, March 4 (Reporter ...)": the date of the report, not of an event.
 _DATELINE = re.compile(r"^[^.]{0,60}\b(?:News|Agency|Service|Press|Times|Post|TASS|Xinhua|Reuters|CGTN|AP|AFP)\b[^.]{0,40},\s*$")
 
@@ -73,7 +76,12 @@ def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocu
     body = doc.body
     mentions = find_mentions(body, doc.doc_id, res)
     spans = split_sentences(body, [(m.start, m.end) for m in mentions])
-    chrome = chrome_spans(body, res.lexicon)
+    from .nlp import states_fact
+
+    def content(start: int, end: int, text: str) -> bool:
+        return any(m.sense == "actor" and start <= m.start < end for m in mentions) and states_fact(text, res)
+
+    chrome = chrome_spans(body, res.lexicon, content)
     sentences: list[Sentence] = []
     last: dt.date | None = None
     mi = 0
@@ -87,7 +95,9 @@ def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocu
             j += 1
         text = body[sp.start:sp.end]
         is_chrome = any(a <= sp.start and sp.end <= b for a, b in chrome)
-        dates = tuple(d for d in find_dates(text, doc.published, last) if not _DATELINE.search(text[: d.start]))
+        line = _WIRE_DATELINE.match(text)
+        dates = tuple(d for d in find_dates(text, doc.published, last)
+                      if not _DATELINE.search(text[: d.start]) and not (line and d.start < line.end()))
         for d in dates:
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]

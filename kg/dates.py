@@ -10,9 +10,12 @@ from dataclasses import dataclass
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
+MONTHS_BY_PREFIX = {m[:3]: i for m, i in MONTHS.items()}
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_M = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# full month names and the usual abbreviations ("Aug. 15", "Sept 3")
+_M = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
+      r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -28,7 +31,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
 ]
-_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|next|upcoming)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|due to|next|upcoming)\b", re.I)
+# Where the clause of a date begins: the tense of "on Sunday" is that of its own clause
+# ("Putin said on Sunday he will meet Trump" is last Sunday).
+_CLAUSE_START = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|when)\b|\bsaid\b|\btold\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,17 +82,33 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    future = bool(_FUTURE.search(sentence))
     for kind, pat in _PATTERNS:
         for m in pat.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            dates = _resolve(kind, m, published, last, future)
+            dates = _resolve(kind, m, published, last, _future_clause(sentence, m.start()))
             if dates is None:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), kind, dates, approximate=not dates))
     return sorted(found, key=lambda d: d.start)
+
+
+def _future_clause(sentence: str, at: int) -> bool:
+    """Whether the clause holding offset ``at`` speaks of the future ("will meet on Tuesday").
+
+    >>> _future_clause("Putin said on Sunday he will meet Trump.", 11)
+    False
+    >>> _future_clause("Trump will speak to Putin on Tuesday.", 29)
+    True
+    """
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
+    lo = starts[-1] if starts else 0
+    return bool(_FUTURE.search(sentence, lo, at))
+
+
+def _month(name: str) -> int:
+    return MONTHS_BY_PREFIX[name.lower()[:3]]
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | None,
@@ -96,14 +118,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
     if kind == "iso":
         out = [_mk(int(g[0]), int(g[1]), int(g[2]))]
     elif kind in ("md", "dm"):
-        month, day = (MONTHS[g[0].lower()], int(g[1])) if kind == "md" else (MONTHS[g[1].lower()], int(g[0]))
+        month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
         year = int(g[2]) if g[2] else _year_for(month, day, ref)
         out = [_mk(year, month, day)] if year else []
     elif kind in ("md-and", "dm-and"):
         if kind == "md-and":
-            month, days = MONTHS[g[0].lower()], (int(g[1]), int(g[2]))
+            month, days = _month(g[0]), (int(g[1]), int(g[2]))
         else:
-            month, days = MONTHS[g[2].lower()], (int(g[0]), int(g[1]))
+            month, days = _month(g[2]), (int(g[0]), int(g[1]))
         year = int(g[3]) if g[3] else _year_for(month, days[0], ref)
         out = [_mk(year, month, d) for d in days] if year else []
     elif kind == "the-nth":
@@ -119,8 +141,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         if ref is None:
             return ()
         target = WEEKDAYS[g[0].lower()]
-        ahead, back = (target - ref.weekday()) % 7 or 7, (ref.weekday() - target) % 7
-        # "on Monday" in Monday's paper is today; "will ... on Monday" is next week's
+        ahead, back = (target - ref.weekday()) % 7, (ref.weekday() - target) % 7
+        # "on Monday" in Monday's paper is today, whether it is past or to come ("is due to speak on Monday")
         out = [ref + dt.timedelta(days=ahead)] if future else [ref - dt.timedelta(days=back)]
     elif kind == "same-day":
         return (last,) if last else ()

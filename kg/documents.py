@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,12 +142,15 @@ def load_corpus(paths: Iterable[Path]) -> Iterator[Document]:
 # ------------------------------------------------------------------ page chrome
 
 
-def chrome_spans(body: str, lexicon: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+def chrome_spans(body: str, lexicon: dict[str, re.Pattern[str]],
+                 content: Callable[[int, int, str], bool] | None = None) -> list[tuple[int, int]]:
     """Character spans of page furniture (banners, captions, footers, link lists).
 
     Lines matching ``chrome-line`` or ``chrome-caption`` are chrome; a ``chrome-footer``
     line ends the article (with the headline-like lines just before it); the paragraph
-    before a ``chrome-credit`` line ("(Reuters)") is a photo caption.
+    before a ``chrome-credit`` line ("(Reuters)") is a photo caption. ``content(start, end,
+    text)`` tells lines that state a fact: a ``chrome-line`` word ("privacy", "hotline") never
+    drops such a line, and a footer line followed by one is only a line, not the end.
     """
     lines: list[tuple[int, int, str]] = []
     pos = 0
@@ -159,9 +162,12 @@ def chrome_spans(body: str, lexicon: dict[str, re.Pattern[str]]) -> list[tuple[i
         pat = lexicon.get(name)
         return bool(pat and text and (m := pat.match(text)) and m.end() == len(text))
 
+    def states_fact(i: int) -> bool:
+        return content is not None and content(*lines[i])
+
     chrome = [False] * len(lines)
     for i, (_, _, text) in enumerate(lines):
-        if full("chrome-line", text) or full("chrome-caption", text):
+        if (full("chrome-line", text) and not states_fact(i)) or full("chrome-caption", text):
             chrome[i] = True
         if full("chrome-credit", text):
             chrome[i] = True
@@ -170,7 +176,11 @@ def chrome_spans(body: str, lexicon: dict[str, re.Pattern[str]]) -> list[tuple[i
                 j -= 1
             if j >= 0:
                 chrome[j] = True
-    footer = next((i for i, (_, _, t) in enumerate(lines) if full("chrome-footer", t)), None)
+    footers = [i for i, (_, _, t) in enumerate(lines) if full("chrome-footer", t)]
+    for i in footers:
+        chrome[i] = True
+    # the footer is the first footer line after which no line states a fact
+    footer = next((i for i in footers if not any(states_fact(k) for k in range(i + 1, len(lines)))), None)
     if footer is not None:
         for i in range(footer, len(lines)):
             chrome[i] = True

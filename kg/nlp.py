@@ -150,14 +150,21 @@ def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozense
     """
     if sent.chrome:
         return False
-    seq = [w.lower() for w in _WORD.findall(sent.text)]
-    words = set(seq) | {f"{a} {b}" for a, b in itertools.pairwise(seq)}  # "south african"
+    words = _words(sent.text)
     lower = sent.text.lower()
     actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & _referents(res)) or any(n in lower for n in names)
-    if not actor:
-        return False
-    talks = res.lexicon["talks-noun"].search(sent.text) or res.lexicon["talks-verb"].search(sent.text)
-    return bool(words & _keywords(res) or talks or words & res.lemma_set("title-noun"))
+    return actor and (states_fact(sent.text, res, words) or bool(words & res.lemma_set("title-noun")))
+
+
+def _words(text: str) -> set[str]:
+    seq = [w.lower() for w in _WORD.findall(text)]
+    return set(seq) | {f"{a} {b}" for a, b in itertools.pairwise(seq)}  # "south african"
+
+
+def states_fact(text: str, res: Resources, words: set[str] | None = None) -> bool:
+    """Whether a text has a word of a stance, obligation, delegation or talks."""
+    words = _words(text) if words is None else words
+    return bool(words & _keywords(res)) or bool(res.lexicon["talks-noun"].search(text) or res.lexicon["talks-verb"].search(text))
 
 
 def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> AnnotatedDocument:

@@ -16,6 +16,15 @@ CASES = [
     ("Trump told reporters on Sunday evening.", D(2025, 3, 17), [D(2025, 3, 16)]),
     ("Talks took place yesterday.", D(2025, 3, 17), [D(2025, 3, 16)]),
     ("The report of 2023-12-10 said", None, [D(2023, 12, 10)]),
+    # abbreviated months, with or without the point
+    ("The leaders met in Anchorage on Aug. 15.", D(2025, 8, 20), [D(2025, 8, 15)]),
+    ("Talks resumed on Sept 3, 2024 in Doha.", D(2024, 9, 10), [D(2024, 9, 3)]),
+    ("The round opened on 15 Feb. in Riyadh.", D(2025, 2, 20), [D(2025, 2, 15)]),
+    # a weekday takes the tense of its own clause, not of the sentence
+    ("Witkoff met Putin on Sunday and will return next week.", D(2025, 10, 14), [D(2025, 10, 12)]),
+    ("Putin said on Sunday that he will meet Trump.", D(2025, 10, 14), [D(2025, 10, 12)]),
+    ("Kyiv says its delegation will fly to Geneva on Thursday.", D(2025, 10, 14), [D(2025, 10, 16)]),
+    ("Trump is due to speak with Zelensky on Tuesday.", D(2025, 10, 14), [D(2025, 10, 14)]),
 ]
 
 

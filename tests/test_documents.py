@@ -1,3 +1,5 @@
+import datetime as dt
+
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,23 @@ def test_chrome_footer_link_list_and_captions(res) -> None:  # type: ignore[no-u
     assert "A caption about a meeting." in chrome_text
     assert "Will the war end?" in chrome_text and "Why talks failed?" in chrome_text
     assert "Russia demanded a ceasefire." not in chrome_text and "Real text again." not in chrome_text
+
+
+def test_chrome_words_never_drop_a_paragraph_that_states_a_fact(doc_of) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Kyiv said the privacy of the talks in Geneva mattered, and Zelensky rejected a ceasefire.\n\n"
+                 "We use cookies to improve this site. Read our privacy policy.\n\n"
+                 "Source: wirereports\n\n"
+                 "Later, Moscow demanded the lifting of sanctions before any new round.\n\n"
+                 "You may like\n\nPutin's new demands\n\nSource: example.com")
+    chrome = {s.text for s in doc.sentences if s.chrome}
+    assert "We use cookies to improve this site." in chrome and "Read our privacy policy." in chrome
+    assert not any("Zelensky rejected" in c for c in chrome)        # "privacy" in a fact: not chrome
+    assert not any("Moscow demanded" in c for c in chrome)          # a mid-article "Source:" line ends nothing
+    assert "Source: wirereports" in chrome and "Putin's new demands" in chrome  # the real footer and its link list
+
+
+def test_wire_dateline_dates_the_report_not_the_event(doc_of) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("KYIV, Oct 14 (Example Wire) - Ukrainian and Russian delegations met in Istanbul on Sunday.",
+                 published="2025-10-14")
+    (sent,) = doc.sentences
+    assert [d for m in sent.dates for d in m.dates] == [dt.date(2025, 10, 12)]

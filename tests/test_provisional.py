@@ -62,3 +62,16 @@ def test_graph_marks_them_provisional(tmp_path) -> None:  # type: ignore[no-unty
     node = URIRef(ID + "musalia-mudavadi")
     assert (node, KG.provisional, Literal(True)) in g
     assert (node, KG.represents, URIRef(ID + "kenya")) in g
+
+
+def test_bundled_query_lists_them_for_curation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.build import build
+    from kg.query import load_query_text, run_on_file
+
+    (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nKenyan Foreign Minister Musalia Mudavadi called for a ceasefire. "
+                                    "Mudavadi also backed an exchange of prisoners of war.\n", encoding="utf-8")
+    build([tmp_path / "a.txt"], tmp_path / "out", html=False)
+    _n, text = load_query_text("provisional-actors")
+    result, _g = run_on_file(tmp_path / "out" / "graph.trig", text, [])
+    rows = [[str(c) for c in row] for row in result.rows]
+    assert [r[:4] for r in rows] == [[ID + "musalia-mudavadi", "Musalia Mudavadi", ID + "kenya", "2"]]
