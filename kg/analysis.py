@@ -172,7 +172,7 @@ def timeline(facts: list[PositionFact], issue: str | None = None) -> list[Timeli
 
 def facts_from_records(records, res, published: dict[str, dt.date | None]) -> list[PositionFact]:  # type: ignore[no-untyped-def]
     """Facts from extraction records (one fact per holder, stance and issue)."""
-    from .mapping import evidence_iri, position_iri
+    from .iris import evidence_iri, position_iri
 
     facts: dict[str, PositionFact] = {}
     for rec in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,14 +71,12 @@ class AnnotatedDocument:
         return with_provisional(res, self.provisional)
 
 
-def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocument:
-    """Split a document into sentences and find its mentions and dates; then (``parse``) run the
-    linguistic analysis stage, :func:`kg.nlp.analyse`."""
+def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
+    """Split a document into sentences and find its mentions and dates (no parse: that is the
+    next stage, :func:`kg.nlp.analyse`; :func:`kg.nlp.prepare` runs both)."""
     body = doc.body
     mentions = find_mentions(body, doc.doc_id, res)
     spans = split_sentences(body, [(m.start, m.end) for m in mentions])
-    from .nlp import states_fact
-
     def content(start: int, end: int, text: str) -> bool:
         return any(m.sense == "actor" and start <= m.start < end for m in mentions) and states_fact(text, res)
 
@@ -102,9 +101,23 @@ def annotate(doc: Document, res: Resources, parse: bool = True) -> AnnotatedDocu
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]
         sentences.append(Sentence(i, sp.start, sp.end, text, tuple(own), dates, is_chrome))
-    out = AnnotatedDocument(doc, tuple(sentences))
-    if not parse:
-        return out
-    from .nlp import analyse
+    return AnnotatedDocument(doc, tuple(sentences))
 
-    return analyse(out, res)
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-case words of a text and their pairs ("south african").
+
+    >>> sorted(words_of("South African envoys"))
+    ['african', 'african envoys', 'envoys', 'south', 'south african']
+    """
+    seq = [w.lower() for w in _WORD.findall(text)]
+    return set(seq) | {f"{a} {b}" for a, b in itertools.pairwise(seq)}
+
+
+def states_fact(text: str, res: Resources, words: set[str] | None = None) -> bool:
+    """Whether a text has a word of a stance, obligation, delegation or talks."""
+    words = words_of(text) if words is None else words
+    return bool(words & res.fact_words) or bool(res.lexicon["talks-noun"].search(text) or res.lexicon["talks-verb"].search(text))

@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .annotate import annotate
 from .documents import Document, load_corpus
 from .errors import ValidationFailed
 from .extract import Extraction, run_extractors
+from .nlp import prepare
 from .resources import Resources, load_resources
 
 Progress = Callable[[str], None]
@@ -41,7 +41,7 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
     """Run annotation and every extractor over each document."""
     out = []
     for i, doc in enumerate(docs, start=1):
-        out.append(run_extractors(annotate(doc, res), res))
+        out.append(run_extractors(prepare(doc, res), res))
         if progress and (i % 50 == 0 or i == len(docs)):
             progress(f"extracted {i}/{len(docs)} documents")
     return out

@@ -303,9 +303,9 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None, *
     ``only`` restricts scoring to those gold document ids; ``select=False`` parses every body
     sentence (to check that the sentence filter of the analysis stage loses nothing).
     """
-    from .annotate import annotate
     from .documents import load_corpus
     from .extract import run_extractors
+    from .nlp import prepare
     from .provisional import provisional_entities, with_provisional
     from .resources import load_resources
 
@@ -326,9 +326,7 @@ def evaluate(gold_path: Path, paths: list[Path], ontology: Path | None = None, *
             stem = next((d for d in docs if d.startswith(num + "_") or d == gid), None)
         if stem is None or stem not in docs:
             raise GoldError(f"gold document {gid} is not in the corpus given (expected file {stem or gid}.txt)")
-        from .nlp import analyse
-
-        extraction = run_extractors(analyse(annotate(docs[stem], res, parse=False), res, select=select), res)
+        extraction = run_extractors(prepare(docs[stem], res, select=select), res)
         doc_matcher = _Matcher(gold, with_provisional(res, provisional_entities([extraction])))
         score_document(by_doc[gid], extraction, doc_matcher, report, gid)
         report.documents += 1

@@ -8,22 +8,8 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from .errors import GraphError
+from .formats import FORMATS, from_oxigraph, rdf_format  # noqa: F401 (re-exported)
 from .namespaces import PREFIXES
-
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
-           ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".n3": "n3"}
-
-
-def rdf_format(path: Path) -> str:
-    """The rdflib parser name for a file, from its extension.
-
-    >>> rdf_format(Path("output/graph.trig"))
-    'trig'
-    """
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphError(f"{path}: unknown graph format {path.suffix!r} (use one of {', '.join(sorted(FORMATS))})")
-    return fmt
 
 
 def load_dataset(path: Path) -> Dataset:
@@ -77,9 +63,8 @@ class StoreView:
     def __init__(self, store) -> None:  # type: ignore[no-untyped-def]
         import pyoxigraph as ox
 
-        from .query import _from_ox
 
-        self.store, self.ox, self._from_ox = store, ox, _from_ox
+        self.store, self.ox, self._from_ox = store, ox, from_oxigraph
         self.default = ox.DefaultGraph()
         # Look-ups repeat the same few predicates and nodes: convert each term once.
         self._to_ox: dict[Any, Any] = {}

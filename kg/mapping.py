@@ -15,9 +15,6 @@ the graphs corroborates them.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +23,16 @@ from rdflib.namespace import DCTERMS
 
 from .documents import Document
 from .extract import Extraction
+from .iris import (  # noqa: F401 (minting lives in kg.iris; re-exported for callers of kg.mapping)
+    STANCE_LABEL,
+    doc_graph,
+    doc_iri,
+    evidence_iri,
+    position_iri,
+    slug,
+    statement_iri,
+    talks_key,
+)
 from .namespaces import ID, KG, PREFIXES
 from .provisional import provisional_entities, with_provisional
 from .records import ActorRecord, Evidence, PositionRecord, RelationRecord, TalksRecord
@@ -33,48 +40,8 @@ from .resources import Resources
 
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 MERGED_GRAPH = ID["graph/merged"]
-STANCE_LABEL = {"Demand": "demands", "Proposal": "proposes", "Support": "supports",
-                "Acceptance": "accepts", "Opposition": "opposes", "Rejection": "rejects"}
 FORMAT_CLASS = {"negotiation round": KG.NegotiationRound, "meeting": KG.Meeting,
                 "summit": KG.Summit, "phone call": KG.PhoneCall, "signing ceremony": KG.Meeting}
-
-
-def slug(text: str) -> str:
-    """A stable IRI segment: lower-case ASCII words joined by hyphens.
-
-    >>> slug("Gomel Oblast, Belarus")
-    'gomel-oblast-belarus'
-    """
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
-def doc_graph(doc_id: str) -> URIRef:
-    return ID[f"graph/doc/{slug(doc_id)}"]
-
-
-def doc_iri(doc_id: str) -> URIRef:
-    return ID[f"doc/{slug(doc_id)}"]
-
-
-def evidence_iri(ev: Evidence) -> URIRef:
-    return ID[f"evidence/{slug(ev.doc_id)}/{ev.start}-{ev.end}/{slug(ev.rule)}"]
-
-
-def position_iri(holder: str, stance: str, issue: str) -> URIRef:
-    return ID[f"position/{holder.rstrip('/').rsplit('/', 1)[-1]}/{STANCE_LABEL[stance]}/{issue}"]
-
-
-def talks_key(t: TalksRecord) -> str:
-    """Talks on a known date share an IRI across documents (date, format, round); others stay per document."""
-    if t.date is not None:
-        return f"{t.date.isoformat()}-{slug(t.format)}" + (f"-round-{t.round}" if t.round else "")
-    return f"{slug(t.doc_id)}-{t.local_id + 1}"
-
-
-def statement_iri(s: URIRef, p: URIRef, o: URIRef) -> URIRef:
-    digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
-    return ID[f"statement/{digest}"]
 
 
 def _date(d: dt.date) -> Literal:

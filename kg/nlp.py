@@ -7,21 +7,20 @@ comes from ``$KG_SPACY_MODEL`` or, by default, :data:`DEFAULT_MODEL`; the offici
 
 from __future__ import annotations
 
-import itertools
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .annotate import AnnotatedDocument, Sentence, annotate, states_fact, words_of
 from .errors import KgError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from .annotate import AnnotatedDocument, Sentence
+    from .documents import Document
     from .resources import Resources
 
 #: A third-party upload to PyPI of Explosion's en_core_web_sm 3.8.0 files (MIT).
@@ -108,34 +107,6 @@ def _names_a_stranger(sent: Sentence) -> bool:
     return False
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def _keywords(res: Resources) -> frozenset[str]:
-    """Word forms without which a sentence states nothing the extractors read."""
-    from .resources import inflections
-
-    def build(r: Resources) -> frozenset[str]:
-        words = set(r.trigger_index)
-        for name in ("obligation", "lead-verb", "member-verb", "mediate-verb"):
-            for lemma in r.lemma_set(name):
-                words |= inflections(lemma)
-        lemmas = {w for w in words}
-        words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in lemmas}
-        return frozenset(words)
-    return res.derived("parse-keywords", build)  # type: ignore[no-any-return]
-
-
-def _referents(res: Resources) -> frozenset[str]:
-    """Words that stand for an actor without being a gazetteer mention (pronouns, demonyms, "both")."""
-    def build(r: Resources) -> frozenset[str]:
-        words = set(r.by_demonym)
-        for name in ("person-pronoun", "speaker-pronoun", "body-pronoun", "pair-word"):
-            words |= r.lemma_set(name)
-        return frozenset(words)
-    return res.derived("parse-referents", build)  # type: ignore[no-any-return]
-
-
 def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence can hold a fact: body text with an actor (a mention, a pronoun, a
     demonym, a provisional actor's name) and a word of a stance, obligation, delegation or
@@ -150,21 +121,10 @@ def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozense
     """
     if sent.chrome:
         return False
-    words = _words(sent.text)
+    words = words_of(sent.text)
     lower = sent.text.lower()
-    actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & _referents(res)) or any(n in lower for n in names)
+    actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & res.referent_words) or any(n in lower for n in names)
     return actor and (states_fact(sent.text, res, words) or bool(words & res.lemma_set("title-noun")))
-
-
-def _words(text: str) -> set[str]:
-    seq = [w.lower() for w in _WORD.findall(text)]
-    return set(seq) | {f"{a} {b}" for a, b in itertools.pairwise(seq)}  # "south african"
-
-
-def states_fact(text: str, res: Resources, words: set[str] | None = None) -> bool:
-    """Whether a text has a word of a stance, obligation, delegation or talks."""
-    words = _words(text) if words is None else words
-    return bool(words & _keywords(res)) or bool(res.lexicon["talks-noun"].search(text) or res.lexicon["talks-verb"].search(text))
 
 
 def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> AnnotatedDocument:
@@ -194,3 +154,9 @@ def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> Anno
         merged = tuple(sorted((*sentences[i].mentions, *extra), key=lambda m: (m.start, m.end, m.entity)))
         sentences[i] = replace(sentences[i], mentions=merged)
     return replace(doc, sentences=tuple(sentences), provisional=found)
+
+
+def prepare(doc: Document, res: Resources, select: bool = True) -> AnnotatedDocument:
+    """A document through the stages the extractors read: :func:`kg.annotate.annotate`, then
+    :func:`analyse`."""
+    return analyse(annotate(doc, res), res, select=select)

@@ -11,27 +11,16 @@ gazetteer mention is never provisional.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from .iris import actor_iri
 from .mentions import Mention
 from .resources import Entity, Resources
 
-ACTOR_NS = "https://w3id.org/parley/id/actor/"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
-
-
-def actor_iri(name: str) -> str:
-    """The IRI a name gets, the same way gazetteer actors are named.
-
-    >>> actor_iri("Viola Amherd")
-    'https://w3id.org/parley/id/actor/viola-amherd'
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return ACTOR_NS + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: Resources) -> str | None:

@@ -20,6 +20,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from .errors import QueryError
+from .formats import from_oxigraph
 from .namespaces import PREFIXES
 
 QUERY_DIR = Path(__file__).parent / "queries"
@@ -401,7 +402,7 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(res)), view
     if isinstance(res, ox.QueryTriples):
-        triples = ((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res)
+        triples = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in res)
         return QueryResult("CONSTRUCT", graph=_result_graph(triples)), view
     variables = [v.value for v in res.variables]
     rows = _convert(res)
@@ -455,26 +456,12 @@ def _convert(res: Any) -> list[list[Any]]:
     """pyoxigraph solutions as rows of rdflib terms; results repeat terms (holders, stances,
     issues), so each distinct term is converted once."""
     seen: dict[Any, Any] = {}
-    return [[None if t is None else seen[t] if t in seen else seen.setdefault(t, _from_ox(t)) for t in sol]
+    return [[None if t is None else seen[t] if t in seen else seen.setdefault(t, from_oxigraph(t)) for t in sol]
             for sol in res]
 
 
 def _ox_rows(store: Any, text: str) -> list[list[Any]]:
     return _convert(store.query(text, prefixes=dict(PREFIXES)))
-
-
-def _from_ox(term: Any) -> Any:
-    import pyoxigraph as ox
-    from rdflib import BNode
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == "http://www.w3.org/2001/XMLSchema#string" else URIRef(dt))
-    return BNode(term.value)
 
 
 # ---------------------------------------------------------------- remote endpoints (SPARQL 1.1 Protocol)

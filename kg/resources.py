@@ -240,6 +240,29 @@ class Resources:
         return self.derived("by-demonym", lambda r: {d.lower(): e.iri for e in r.entities.values() for d in e.demonyms})  # type: ignore[no-any-return]
 
     @property
+    def fact_words(self) -> frozenset[str]:
+        """Word forms without which a sentence states nothing the extractors read: stance
+        triggers, obligation modals, delegation and mediation verbs, with their inflections."""
+        def build(r: Resources) -> frozenset[str]:
+            words = set(r.trigger_index)
+            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb"):
+                for lemma in r.lemma_set(name):
+                    words |= inflections(lemma)
+            words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
+            return frozenset(words)
+        return self.derived("fact-words", build)  # type: ignore[no-any-return]
+
+    @property
+    def referent_words(self) -> frozenset[str]:
+        """Words that stand for an actor without being a gazetteer mention (pronouns, demonyms, "both")."""
+        def build(r: Resources) -> frozenset[str]:
+            words = set(r.by_demonym)
+            for name in ("person-pronoun", "speaker-pronoun", "body-pronoun", "pair-word"):
+                words |= r.lemma_set(name)
+            return frozenset(words)
+        return self.derived("referent-words", build)  # type: ignore[no-any-return]
+
+    @property
     def trigger_index(self) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
         """Lemma or inflected form → the stance-trigger patterns whose lemma it is."""
         def build(r: Resources) -> dict[str, list[tuple[LemmaPattern, StanceTrigger]]]:
@@ -418,7 +441,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
-                "predicative-preposition", "title-noun", "irregular-form"}
+                "predicative-preposition", "title-noun", "irregular-form",
+                "condition-mark"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

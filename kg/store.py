@@ -96,7 +96,7 @@ def _sha256(graph_path: Path) -> str:
 def _format(graph_path: Path):  # type: ignore[no-untyped-def]
     import pyoxigraph as ox
 
-    from .graphio import rdf_format
+    from .formats import rdf_format
 
     fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
            "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3}.get(rdf_format(graph_path))

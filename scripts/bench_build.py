@@ -67,7 +67,7 @@ def main() -> None:
             docs = list(load_corpus([src]))
             t_load = time.perf_counter() - t0
             t0 = time.perf_counter()
-            annotated = [annotate(d, res, parse=False) for d in docs]
+            annotated = [annotate(d, res) for d in docs]
             t_annot = time.perf_counter() - t0
             t0 = time.perf_counter()
             analysed = [analyse(a, res, select=not args.parse_all) for a in annotated]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.annotate import AnnotatedDocument, annotate
+from kg.annotate import AnnotatedDocument
 from kg.documents import parse_document
+from kg.nlp import prepare
 from kg.resources import Resources, load_resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped corpus and the test articles (which name actors the gazetteer lacks)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("built-wide")
+    build([CORPUS, Path(__file__).parent / "data" / "articles"], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
 def built_graph(built: Path):  # type: ignore[no-untyped-def]
     from kg.graphio import load_graph
 
@@ -59,6 +70,6 @@ def doc_of(res: Resources):  # type: ignore[no-untyped-def]
     def make(text: str, published: str = "2025-03-17", doc_id: str = "test") -> AnnotatedDocument:
         doc = parse_document(f"Published: {published}\n\n{text}", doc_id)
         assert doc.published == dt.date.fromisoformat(published)
-        return annotate(doc, res)
+        return prepare(doc, res)
 
     return make

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.annotate import annotate
 from kg.documents import read_document
 from kg.extract import run_extractors
+from kg.nlp import prepare
 
 DATA = Path(__file__).parent / "data" / "articles"
 
@@ -18,7 +18,7 @@ def _short(iri: str) -> str:
 
 @pytest.fixture(scope="module")
 def extracted(res):  # type: ignore[no-untyped-def]
-    return {p.stem: run_extractors(annotate(read_document(p), res), res) for p in sorted(DATA.glob("*.txt"))}
+    return {p.stem: run_extractors(prepare(read_document(p), res), res) for p in sorted(DATA.glob("*.txt"))}
 
 
 def test_istanbul_positions(extracted) -> None:  # type: ignore[no-untyped-def]
@@ -47,3 +47,13 @@ def test_jeddah(extracted) -> None:  # type: ignore[no-untyped-def]
     assert str(t.date) == "2025-03-11" and list(map(_short, t.places)) == ["jeddah"]
     assert set(map(_short, t.participants)) == {"united-states", "ukraine"}
     assert list(map(_short, t.hosts)) == ["mohammed-bin-salman"]
+
+
+def test_grain_deal_article(extracted) -> None:  # type: ignore[no-untyped-def]
+    ex = extracted["grain2023"]
+    got = {(_short(p.holder), p.stance, p.issue) for p in ex.positions}
+    assert {("musalia-mudavadi", "Demand", "humanitarian-corridors"), ("musalia-mudavadi", "Demand", "prisoner-exchange"),
+            ("russia", "Acceptance", "humanitarian-corridors"), ("russia", "Demand", "sanctions")} <= got
+    assert [(_short(a.iri), _short(a.side or "")) for a in ex.actors] == [("musalia-mudavadi", "kenya")]
+    (t,) = ex.talks
+    assert t.date is not None and t.date.isoformat() == "2023-07-19" and "istanbul" in map(_short, t.places)

@@ -88,12 +88,12 @@ def test_bundled_queries_over_http_match_kg_query(served: str, built: Path, name
 
 
 @pytest.mark.parametrize("name", sorted(bundled_queries()))
-def test_engines_agree(built: Path, name: str) -> None:
+def test_engines_agree(built_wide: Path, name: str) -> None:
     q = bundled_queries()[name]
     params = ["actor=Russia"] if "actor" in q.params else []
     params += [("issue=territory" if name == "positions-on-issue" else "issue=crimea")] if "issue" in q.params else []
-    a, _ = run_on_file(built / "graph.trig", q.text, params, engine="rdflib")
-    b, _ = run_on_file(built / "graph.trig", q.text, params, engine="oxigraph")
+    a, _ = run_on_file(built_wide / "graph.trig", q.text, params, engine="rdflib")
+    b, _ = run_on_file(built_wide / "graph.trig", q.text, params, engine="oxigraph")
     # The same rows in the same order (every ORDER BY is total, every list sorted); compared as
     # text because the engines differ on the language tag of a GROUP_CONCAT of tagged labels.
     assert a.rows and [[str(c) for c in r] for r in a.rows] == [[str(c) for c in r] for r in b.rows]

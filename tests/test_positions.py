@@ -114,12 +114,12 @@ def test_evidence_is_the_sentence(doc_of, res) -> None:  # type: ignore[no-untyp
 
 
 def test_translation_error_trigger_is_scoped(res) -> None:  # type: ignore[no-untyped-def]
-    from kg.annotate import annotate
     from kg.documents import parse_document
+    from kg.nlp import prepare
 
     text = "Zelensky called on the EU to allow Ukraine to naturalize quickly."
     for doc_id, expected in (("000_b6616b502efea277", {"eu-membership"}), ("another", set())):
-        doc = annotate(parse_document(text, doc_id), res)
+        doc = prepare(parse_document(text, doc_id), res)
         assert {p.issue for p in extract_positions(doc, res)} == expected
 
 
@@ -173,6 +173,14 @@ CLASS_CASES = {
         ("Kyiv's ten-point plan calls for the release of all prisoners, a full ceasefire and the return of Russian troops "
          "to the 1991 borders.",
          {("ukraine", "Demand", "prisoner-exchange"), ("ukraine", "Demand", "ceasefire"), ("ukraine", "Demand", "troop-withdrawal")}),
+    ],
+    "conditions": [
+        ("Kyiv is ready for talks once Russian troops withdraw from Ukraine.",
+         {("ukraine", "Acceptance", "peace-talks"), ("ukraine", "Demand", "troop-withdrawal")}),
+        ("Russia would accept a ceasefire if Ukraine gave up its bid to join NATO.",
+         {("russia", "Acceptance", "ceasefire"), ("russia", "Opposition", "nato-membership")}),
+        ("The Kremlin said it was ready to return to the grain deal if Western sanctions were lifted.",
+         {("russia", "Acceptance", "humanitarian-corridors"), ("russia", "Demand", "sanctions")}),
     ],
     "obligation under a speaker": [
         ("Russian troops must leave the occupied territories, Kuleba said.",

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.extract import run_extractors
-from kg.provisional import actor_iri
+from kg.iris import actor_iri
 
 ID = "https://w3id.org/parley/id/actor/"
 

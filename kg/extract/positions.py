@@ -509,6 +509,12 @@ class _Reader:
             return
         actors, how = holders
         scope = content if content is not None else self.scope(hit, p, owner_toks, by_tok) | extra
+        # "ready to return to the deal if sanctions were lifted": the condition is a demand of its own
+        clauses = {c for i in scope for c in self.doc[i].children if c.dep_ == "advcl"} | set(children(p, "advcl"))
+        conditions = sorted((c for c in clauses if any(m.dep_ == "mark" and m.lemma_.lower() in self.lex("condition-mark")
+                                                         for m in c.children)), key=lambda c: c.i)
+        cond_ids = {i for c in conditions for i in subtree_ids(c)}
+        scope -= cond_ids
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
         found = self._drop_framing(t, found)
         if not found:
@@ -517,16 +523,23 @@ class _Reader:
             return
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
                       f"position.{hit.trigger.rule}.{how}", self.sent.date_near(t.idx))
-        seen: set[tuple[str, str]] = set()
+        records = [(stance, found, scope, ev)]
+        if conditions and stance in ("Acceptance", "Support", "Proposal"):
+            demanded = self._drop_framing(t, [h for h in issues if h.start in cond_ids])
+            cond_ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
+                               f"position.condition.{how}", self.sent.date_near(t.idx))
+            records.append(("Demand", demanded, cond_ids, cond_ev))
+        seen: set[tuple[str, str, str]] = set()
         for holder in actors:
             ent = self.res.entities.get(holder)
             if ent is None or not ent.is_actor or ent.is_commentator:
                 continue
-            for iss in found:
-                if (holder, iss.code) in seen:
-                    continue
-                seen.add((holder, iss.code))
-                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope, t), ev)
+            for base, hits, ids, evidence in records:
+                for iss in hits:
+                    if (holder, base, iss.code) in seen:
+                        continue
+                    seen.add((holder, base, iss.code))
+                    yield PositionRecord(holder, self.polarity(base, iss, ids), iss.code, self.claim(iss, ids, t), evidence)
 
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
