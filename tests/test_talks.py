@@ -77,3 +77,34 @@ def test_delegation_members_join_the_last_talks(doc_of, res) -> None:  # type: i
                  "The Russian delegation included Sergei Naryshkin.", published="2023-02-15")
     (t,) = extract_talks(doc, res)
     assert "sergey-naryshkin" in map(_short, t.participants)
+
+
+# Read over the parse (issue 9): delegation heads and members, mediators, places after a
+# possessive, and actors named only in another clause.
+PARSED = [
+    ("Russian and Ukrainian negotiators met in Riyadh on Monday. Rustem Umerov led the Ukrainian side, which also "
+     "included Andriy Yermak and David Arakhamia.",
+     {"participants": {"russia", "ukraine", "rustem-umerov", "andriy-yermak", "david-arakhamia"}}),
+    ("The two delegations met in Abu Dhabi on Friday. The meeting was brokered by the United Arab Emirates.",
+     {"mediators": {"united-arab-emirates"}}),
+    ("Qatar mediated the talks between Russia and Ukraine in Doha on Tuesday.",
+     {"mediators": {"qatar"}, "participants": {"russia", "ukraine"}}),
+    ("Russian and Ukrainian delegations met at a hotel in Turkey's Antalya on March 10.",
+     {"places": {"antalya"}}),
+    ("Turkish and UN officials met in Istanbul on Wednesday after Moscow withdrew from the grain deal.",
+     {"not participants": {"russia"}}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSED, ids=[c[0][:40] for c in PARSED])
+def test_parsed_roles(text: str, expected: dict[str, set[str]], doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    talks = list(extract_talks(doc_of(text), res))
+    assert talks
+    t = talks[0]
+    got = {"participants": set(map(_short, t.participants)), "mediators": set(map(_short, t.mediators)),
+           "places": set(map(_short, t.places))}
+    for key, want in expected.items():
+        if key.startswith("not "):
+            assert not want & got[key[4:]]
+        else:
+            assert want <= got[key], (key, got[key])

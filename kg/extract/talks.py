@@ -223,6 +223,26 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
             tracker.recent.evidence.append(ev)
 
 
+def _in_other_clause(view: SentenceView, actor: str, trigger: int) -> bool:
+    """The actor is named only inside a subordinate clause that does not hold the talks word
+    ("met ... after Moscow withdrew from the deal"): it takes no part (needs the parse)."""
+    doc = view.sent.parse
+    if doc is None:
+        return False
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, m in view.actor_mentions() if m.entity == actor]
+    at = doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if at is None or not spans:
+        return False
+    trigger_tok = at[0]
+    for span in spans:
+        if span is None:
+            return False
+        clause = next((t for t in (span.root, *span.root.ancestors) if t.dep_ in ("advcl", "relcl", "acl", "ccomp")), None)
+        if clause is None or trigger_tok == clause or clause in trigger_tok.ancestors:
+            return False  # named in the main clause, or in the clause of the talks word
+    return True
+
+
 def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
     """Delegation heads and members, and mediators, read over the parse; they join the talks
     last named ("Reznikov led the Ukrainian side, which also included X and Y"; "The meeting
@@ -315,7 +335,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     hosts = _by_pattern(view, "host")
     persons_only = phone and sum("Person" in res.entities[m.entity].types for _s, _e, m in view.actor_mentions()) >= 2
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
-                              if p not in himself]
+                              if p not in himself and not _in_other_clause(view, p, a)]
     window_dates = [dm for dm in sent.dates if lo <= dm.start < hi]
     dates_all = [d for dm in window_dates for d in dm.dates]
     date = sent.date_near(a) if window_dates else None
@@ -332,6 +352,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     else:
         specs = [(r, date) for r in rounds] or [(None, date)]
     targets: list[TalksRecord] = []
+    created: set[int] = set()   # talks this mention introduces ("the talks between X and Y in Doha on Tuesday")
     for rnd, day in specs:
         found = tracker.find(fmt, status, day, rnd, places, anaphoric=bool(anaphor))
         if found is None and same is not None and same.status == status and not (places or day or rnd):
@@ -352,6 +373,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                 continue
             found = TalksRecord(tracker.doc.doc_id, len(tracker.talks), fmt, status, day, rnd)
             tracker.talks.append(found)
+            created.add(id(found))
         targets.append(found)
     for t in targets:
         ev = tracker.evidence(sent, rule, t.date or date)
@@ -361,7 +383,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
         if t.round is None and len(rounds) == 1:
             t.round = rounds[0]
         tracker.add_places(t, places, ev)
-        if event or not anaphor:
+        if event or not anaphor or id(t) in created:
             for p in participants:
                 t.participants.setdefault(p, ev)
         for p in mediators:
