@@ -34,7 +34,11 @@ def doc_iri(doc_id: str) -> URIRef:
 
 
 def evidence_iri(ev: Evidence) -> URIRef:
-    return ID[f"evidence/{slug(ev.doc_id)}/{ev.start}-{ev.end}/{slug(ev.rule)}"]
+    """One sentence read by one rule, at one statement date: two statements of a sentence that
+    the text dates differently ("on March 3 ... on the 7th") are two evidence nodes, each with
+    its own ``kg:date``."""
+    when = f"/{ev.date.isoformat()}" if ev.date is not None else ""
+    return ID[f"evidence/{slug(ev.doc_id)}/{ev.start}-{ev.end}/{slug(ev.rule)}{when}"]
 
 
 def position_iri(holder: str, stance: str, issue: str) -> URIRef:

@@ -116,3 +116,20 @@ def test_no_half_written_file_on_error(tmp_path: Path, name: str) -> None:
         build([bad], out)
     assert (out / name).read_text(encoding="utf-8") == "old"
     assert [p.name for p in out.iterdir()] == [name]
+
+
+def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, corpus_dir: Path) -> None:
+    """Set order depends on PYTHONHASHSEED: two processes must still write the same files."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus_dir), "--out", str(out), "--no-validate"],
+                       check=True, env=env, capture_output=True)
+        outs.append(out)
+    for name in ("graph.trig", "graph.ttl", "graph.html"):
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
