@@ -11,7 +11,7 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +21,10 @@ from rdflib.namespace import RDFS, SKOS
 
 from .errors import QueryError
 from .formats import from_oxigraph
+from .guard import guard, sparql_term
 from .namespaces import PREFIXES
 
 QUERY_DIR = Path(__file__).parent / "queries"
-_UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,37 +103,16 @@ def load_query_text(query: str) -> tuple[str, str]:
     raise QueryError(f"{query!r} is neither SPARQL, a .rq file, nor a bundled query{hint}")
 
 
-def check_read_only(text: str, allow_service: bool = False, parse: bool = True) -> None:
-    """Refuse SPARQL Update and (unless allowed) SERVICE, which would reach the network.
-
-    ``parse=False`` skips parsing the text as an update (a fifth of a second for a long
-    query): the local engines only run queries, so an update fails there as a syntax error,
-    which :func:`_syntax_error` then reports as refused.
-    """
-    body = _strip_comments(text)
-    if _UPDATE.search(body) or (parse and _parses_as_update(text)):
-        raise QueryError(_READ_ONLY)
-    if not allow_service and _SERVICE.search(body):
-        raise QueryError("SERVICE would query a remote endpoint; pass --allow-service to allow it")
-
-
-_READ_ONLY = "SPARQL Update is not allowed: kg query is read-only"
+def check_read_only(text: str, allow_service: bool = False, graphs: Collection[str] | None = None) -> str:
+    """The query text to run (escapes expanded), once :func:`kg.guard.guard` has found the
+    parsed query read-only and local; ``graphs`` are the dataset's graph names."""
+    return guard(text, prefix_header(), allow_service, graphs)
 
 
 def _syntax_error(text: str, message: str) -> QueryError:
     if len(message) > 160:  # Oxigraph lists every token it expected: keep the start, one readable line
         message = message[:159] + "…"
-    return QueryError(_READ_ONLY if _parses_as_update(text) else f"SPARQL syntax error: {message}")
-
-
-def _parses_as_update(text: str) -> bool:
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        parseUpdate(prefix_header() + text)
-    except Exception:
-        return False
-    return True
+    return QueryError(f"SPARQL syntax error: {message}")
 
 
 def prefix_header() -> str:
@@ -219,25 +197,32 @@ def resolve_labels(bindings: dict[str, Any], select: Callable[[str], list[list[A
 def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = None,
               allow_service: bool = False) -> QueryResult:
     """Run a read-only query with rdflib; the default graph is the union of named graphs."""
+    import rdflib.plugins.sparql as rdflib_sparql
     from rdflib.plugins.sparql import prepareQuery
 
-    check_read_only(text, allow_service, parse=False)
-    ns = dict(PREFIXES)
+    rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM names a graph of the dataset, never a URL to fetch
+    text = check_read_only(text, allow_service, _graph_names(ds))
     try:
-        prepared = prepareQuery(text, initNs=ns)
+        prepared = prepareQuery(text, initNs=dict(PREFIXES))
     except Exception as exc:  # pyparsing errors carry line/col
         raise _syntax_error(text, _syntax_message(exc, text)) from None
-    try:
+    try:  # rdflib evaluates lazily: errors surface while the rows are read
         res = ds.query(prepared, initBindings=params or {})
+        if res.type == "ASK":
+            return QueryResult("ASK", boolean=bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult("CONSTRUCT", graph=_result_graph(res.graph or []))
+        variables = [str(v) for v in res.vars or []]
+        rows = [[row[i] for i in range(len(variables))] for row in res]  # type: ignore[index]
     except Exception as exc:
         raise QueryError(f"query failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
-    if res.type == "ASK":
-        return QueryResult("ASK", boolean=bool(res.askAnswer))
-    if res.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult("CONSTRUCT", graph=_result_graph(res.graph or []))
-    variables = [str(v) for v in res.vars or []]
-    rows = [[row[i] for i in range(len(variables))] for row in res]  # type: ignore[index]
     return QueryResult("SELECT", variables, rows)
+
+
+def _graph_names(ds: Dataset | Graph) -> set[str]:
+    if isinstance(ds, Dataset):
+        return {str(g.identifier) for g in ds.graphs() if isinstance(g.identifier, URIRef)}
+    return set()
 
 
 def _result_graph(triples: Any) -> Graph:
@@ -365,9 +350,8 @@ def run_on_file(graph_path: Path, text: str, params: tuple[str, ...] | list[str]
     ``engine``: ``rdflib``, or ``oxigraph`` / ``auto`` (pyoxigraph, a core dependency and much
     faster on large graphs).
     """
-    check_read_only(text, allow_service, parse=False)
     if engine != "rdflib":
-        return run_oxigraph(graph_path, text, params)
+        return run_oxigraph(graph_path, text, params, allow_service=allow_service)
     from .graphio import load_dataset
 
     ds = load_dataset(graph_path)
@@ -382,7 +366,7 @@ def run_rdflib(ds: Dataset | Graph, text: str, params: tuple[str, ...] | list[st
 
 
 def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str] = (),
-                 store: Any = None) -> tuple[QueryResult, Any]:
+                 store: Any = None, allow_service: bool = False) -> tuple[QueryResult, Any]:
     """Run a query with pyoxigraph; parameters become a VALUES block of escaped RDF terms
     (pyoxigraph's substitutions only reach projected variables)."""
     import pyoxigraph as ox
@@ -391,6 +375,7 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     from .store import open_store
 
     store = store if store is not None else open_store(graph_path)
+    text = check_read_only(text, allow_service, {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)})
     view = StoreView(store)  # label look-ups for parameters and the table
     bound = with_values(text, resolve_labels(parse_params(params), lambda q: _ox_rows(store, q)))
     try:
@@ -469,12 +454,12 @@ def _ox_rows(store: Any, text: str) -> list[list[Any]]:
 
 def _values_block(params: dict[str, Any]) -> str:
     """VALUES clauses from RDF terms — a term, or a list of terms for one row each — serialised
-    by rdflib (escaped), never pasted; one clause per variable (the clauses join)."""
+    by :func:`kg.guard.sparql_term`, never pasted; one clause per variable (the clauses join)."""
     blocks = []
     for name in sorted(params):
         value = params[name]
         terms = value if isinstance(value, list | tuple) else [value]
-        blocks.append(f"VALUES ?{name} {{ " + " ".join(t.n3() for t in terms) + " }")
+        blocks.append(f"VALUES ?{name} {{ " + " ".join(sparql_term(t) for t in terms) + " }")
     return " ".join(blocks)
 
 
@@ -500,7 +485,7 @@ def run_remote(endpoint: str, text: str, params: tuple[str, ...] | list[str] = (
                allow_service: bool = False, timeout: float = 60.0) -> QueryResult:
     """Run a read-only query against a SPARQL 1.1 endpoint over HTTP (labels in parameters are
     resolved on the endpoint)."""
-    check_read_only(text, allow_service)
+    text = check_read_only(text, allow_service)
     if not re.match(r"https?://", endpoint):
         raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
     bindings = resolve_labels(parse_params(params), lambda q: _post(endpoint, prefix_header() + q, timeout).rows)
