@@ -43,6 +43,33 @@ def _graph_option(f: Any) -> Any:
                         show_default=True, help="Graph file to read (TriG, Turtle, N-Quads...).")(f)
 
 
+def _bounded(f: Any) -> Any:
+    """Run the command in a child process with ``--timeout`` and ``--max-memory`` limits."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, timeout: float, max_memory: int, **kwargs: Any) -> None:
+        from .bounded import run_bounded
+
+        code = run_bounded(_exit_code, f, args, kwargs, timeout=timeout or None, memory_mb=max_memory or None,
+                           what=f"kg {f.__name__.replace('_', '-')}")
+        if code:
+            sys.exit(code)
+
+    wrapper = click.option("--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MB",
+                           help="Stop when the work needs more memory than this (0 = no limit).")(wrapper)
+    return click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+                        help="Stop after this long (0 = no limit).")(wrapper)
+
+
+def _exit_code(f: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    try:
+        f(*args, **kwargs)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0
+
+
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="parley-kg")
 def cli() -> None:
@@ -121,6 +148,7 @@ def viz(graph: Path, out_file: Path, highlight_path: tuple[str, str] | None) -> 
               type=click.Choice(["Person", "Country", "Organization", "Group", "Issue", "IssueGroup", "Position",
                                  "Talks", "Place"]), help="Node types a path may not pass through (repeatable).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the projection cache.")
+@_bounded
 def path(source: str, target: str, graph: Path, fmt: str, k: int, avoid: tuple[str, ...], no_cache: bool) -> None:
     """Shortest path between two positions (HOLDER:ISSUE[:STANCE]) or any two nodes, with evidence."""
     import json
@@ -150,6 +178,7 @@ def path(source: str, target: str, graph: Path, fmt: str, k: int, avoid: tuple[s
 @click.option("--endpoint", default=None, metavar="URL", help="Run against a remote SPARQL 1.1 endpoint instead.")
 @click.option("--engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
               help="Local query engine.")
+@_bounded
 def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], list_queries: bool,
           allow_service: bool, endpoint: str | None, engine: str) -> None:
     """Run read-only SPARQL: inline text, a .rq file, or a bundled query name.
@@ -181,11 +210,20 @@ def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], lis
 @_graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-def serve(graph: Path, host: str, port: int) -> None:
-    """Serve the dataset as a read-only SPARQL 1.1 endpoint (Oxigraph) at http://HOST:PORT/query."""
-    from .endpoint import serve as run_serve
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop a query after this long (0 = no limit).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MB",
+              help="Stop a query that needs more memory (0 = no limit).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Refuse results with more rows.")
+@click.option("--allow-service", is_flag=True, help="Let clients use SERVICE (the server then reaches the network).")
+def serve(graph: Path, host: str, port: int, timeout: float, max_memory: int, max_rows: int, allow_service: bool) -> None:
+    """Serve the dataset as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query."""
+    from .server import Limits
+    from .server import serve as run_serve
 
-    sys.exit(run_serve(graph, host, port, echo=lambda m: click.echo(m, err=True)))
+    limits = Limits(timeout or None, max_memory or None, max_rows)
+    sys.exit(run_serve(graph, host, port, limits, allow_service, echo=lambda m: click.echo(m, err=True)))
 
 
 @cli.command()
@@ -253,6 +291,7 @@ def _with_filters(f: Any) -> Any:
 
 @cli.command()
 @_with_filters
+@_bounded
 def conflicts(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: str) -> None:
     """Positions in conflict: same issue, opposite polarity or incompatible claims, different sides."""
     _links_command(graph, actors, issue, agree=False, fmt=fmt)
@@ -260,6 +299,7 @@ def conflicts(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: str)
 
 @cli.command(name="common-ground")
 @_with_filters
+@_bounded
 def common_ground(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: str) -> None:
     """Common ground: opposing sides with the same polarity on the same issue."""
     _links_command(graph, actors, issue, agree=True, fmt=fmt)
@@ -269,6 +309,7 @@ def common_ground(graph: Path, actors: tuple[str, ...], issue: str | None, fmt: 
 @click.argument("actor", required=False)
 @_graph_option
 @click.option("--issue", default=None, help="Only this issue code.")
+@_bounded
 def timeline(actor: str | None, graph: Path, issue: str | None) -> None:
     """An actor's positions (with its spokespeople's) by date, marking shifts and new demands."""
     from .analysis import evidence_by_position, facts_from_graph, format_timeline, matches

@@ -1,25 +1,13 @@
-"""A real SPARQL endpoint (Oxigraph's server) and uploads to remote stores (Graph Store Protocol)."""
+"""The store behind ``kg serve`` and uploads to remote stores (Graph Store Protocol)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from .errors import QueryError
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server binary (PyPI package ``oxigraph``), next to Python or on PATH."""
-    here = Path(sys.executable).parent / "oxigraph"
-    found = str(here) if here.is_file() else shutil.which("oxigraph")
-    if not found:
-        raise QueryError("the oxigraph server is not installed: pip install 'parley-kg[server]'")
-    return found
 
 
 def prepare_store(graph_path: Path) -> Path:
@@ -31,39 +19,6 @@ def prepare_store(graph_path: Path) -> Path:
     except OSError as exc:
         raise QueryError(f"cannot write the store cache in {cache_dir()}: {exc.strerror or exc}; "
                          "set KG_CACHE_DIR to a writable folder") from None
-
-
-def serve_command(store: Path, host: str, port: int) -> list[str]:
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
-
-
-def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, echo=print) -> int:  # type: ignore[no-untyped-def]
-    """Serve the graph read-only until Ctrl-C (or SIGTERM); returns the server's exit code.
-
-    The server is a child process: on SIGTERM, as on Ctrl-C, it is stopped too, so that a
-    stopped ``kg serve`` never leaves an orphaned server holding the port.
-    """
-    import signal
-
-    def interrupt(_signum, _frame):  # type: ignore[no-untyped-def]
-        raise KeyboardInterrupt
-
-    store = prepare_store(graph_path)
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    proc = subprocess.Popen(serve_command(store, host, port))
-    echo(f"SPARQL endpoint: http://{host}:{port}/query (read-only, default graph = union of named graphs); "
-         "Ctrl-C stops it")
-    try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        return 0
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def push(graph_path: Path, endpoint: str, timeout: float = 120.0) -> list[str]:

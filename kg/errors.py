@@ -41,3 +41,7 @@ class ValidationFailed(KgError):
 
 class GoldError(KgError):
     """A gold annotation file cannot be read."""
+
+
+class LimitError(KgError):
+    """Work ran over a limit (time, memory, size) that keeps a command bounded."""

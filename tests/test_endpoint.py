@@ -1,30 +1,31 @@
-"""A real Oxigraph server on loopback: kg serve, kg query --endpoint, kg push."""
+"""kg serve on loopback, kg query --endpoint, and kg push to a real Oxigraph server."""
 
 from __future__ import annotations
 
+import importlib.util
+import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kg.endpoint import oxigraph_binary
 from kg.errors import QueryError
 from kg.query import bundled_queries, run_on_file, run_remote
 
 ROOT = Path(__file__).resolve().parent.parent
-
-try:
-    OXIGRAPH: str | None = oxigraph_binary()
-except QueryError:
-    OXIGRAPH = None
-pytestmark = [pytest.mark.server, pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed")]
+OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+pytestmark = [pytest.mark.server, pytest.mark.skipif(importlib.util.find_spec("uvicorn") is None,
+                                                     reason="kg serve needs the server extra")]
 
 
 def free_port() -> int:
@@ -62,18 +63,38 @@ def normalise(rows):  # type: ignore[no-untyped-def]
     return sorted(out, key=lambda r: tuple("" if c is None else c for c in r))
 
 
-@pytest.fixture(scope="module")
-def served(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def kg_serve(graph: Path, cache: Path, *extra: str) -> Iterator[str]:
+    """``kg serve`` on a free loopback port, stopped afterwards; yields the query URL."""
     port = free_port()
-    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(built / "graph.trig"),
-                             "--port", str(port)], env=env)
+    env = {**os.environ, "KG_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--port", str(port), *extra],
+                            env=env)
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_up(url, proc)
         yield url
     finally:
         stop(proc)
+
+
+@pytest.fixture(scope="module")
+def served(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with kg_serve(built / "graph.trig", tmp_path_factory.mktemp("cache")) as url:
+        yield url
+
+
+def http(url: str, query: str | None = None, *, body: bytes | None = None, ctype: str = "", accept: str = "") -> tuple[int, str]:
+    """(status, body text) of a GET with ?query= or a POST with a body."""
+    if query is not None:
+        url += "?" + urllib.parse.urlencode({"query": query})
+    req = urllib.request.Request(url, data=body, method="POST" if body is not None else "GET",
+                                 headers={k: v for k, v in (("Content-Type", ctype), ("Accept", accept)) if v})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(bundled_queries()))
@@ -108,6 +129,7 @@ def test_endpoint_is_read_only(served: str) -> None:
         run_remote(served, "DELETE WHERE { ?s ?p ?o }")
 
 
+@pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server binary is not installed")
 def test_push_replaces_each_document_graph(built: Path, tmp_path: Path) -> None:
     port = free_port()
     assert OXIGRAPH is not None
@@ -144,8 +166,9 @@ def test_unwritable_store_cache_is_a_clear_error(built: Path, tmp_path: Path, mo
         prepare_store(built / "graph.trig")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_stopping_kg_serve_stops_the_server(built: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    """Ctrl-C or SIGTERM end it normally; after SIGKILL nothing is left answering either."""
     port = free_port()
     env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--graph", str(built / "graph.trig"),
@@ -154,8 +177,72 @@ def test_stopping_kg_serve_stops_the_server(built: Path, tmp_path: Path, sig: si
     try:
         wait_until_up(url, proc)
         proc.send_signal(sig)
-        assert proc.wait(timeout=15) == 0
-        with pytest.raises(OSError):  # nothing answers: the oxigraph child is gone too
+        assert proc.wait(timeout=15) == (-9 if sig == signal.SIGKILL else 0)
+        with pytest.raises(OSError):  # nothing answers any more
             urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2).read()
     finally:
         stop(proc)
+
+
+SPARQL_FORMS = [  # (how the query travels) — every way the SPARQL 1.1 Protocol allows
+    lambda url, q: http(url, q),
+    lambda url, q: http(url, body=q.encode(), ctype="application/sparql-query"),
+    lambda url, q: http(url, body=urllib.parse.urlencode({"query": q}).encode(), ctype="application/x-www-form-urlencoded"),
+]
+
+
+@pytest.mark.parametrize("send", SPARQL_FORMS)
+@pytest.mark.parametrize("query", ["SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                                   "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+                                   "SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}",
+                                   "SELECT * FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"])
+def test_served_queries_reach_nothing_outside(served: str, listener: tuple[str, list[str]], send, query: str) -> None:  # type: ignore[no-untyped-def]
+    url, seen = listener
+    status, text = send(served, query.format(url=url))
+    assert status == 403 and ("SERVICE" in text or "FROM" in text)
+    assert seen == []
+
+
+@pytest.mark.parametrize(("body", "ctype"), [(b"update=DROP+ALL", "application/x-www-form-urlencoded"),
+                                             (b"DROP ALL", "application/sparql-update"),
+                                             (b"LOAD <http://127.0.0.1:9/x>", "application/sparql-query")])
+def test_served_updates_are_refused(served: str, body: bytes, ctype: str) -> None:
+    status, text = http(served, body=body, ctype=ctype)
+    assert status == 403 and "read-only" in text
+
+
+def test_served_results_in_csv_and_json(served: str) -> None:
+    status, text = http(served, "SELECT ?t WHERE { ?t a kg:Talks } ORDER BY ?t LIMIT 2", accept="text/csv")
+    assert status == 200 and text.splitlines()[0] == "t" and len(text.splitlines()) == 3
+    status, text = http(served, "ASK { ?t a kg:Talks }")
+    assert status == 200 and '"boolean": true' in text
+
+
+@pytest.mark.parametrize(("query", "status", "says"), [
+    ("SELECT * WHERE { ?s ?p", 400, "syntax"),
+    ("", 400, "missing"),
+])
+def test_served_bad_queries_get_a_message(served: str, query: str, status: int, says: str) -> None:
+    code, text = http(served, query)
+    assert code == status and says in text
+
+
+def test_served_limits(built: Path, tmp_path: Path) -> None:
+    with kg_serve(built / "graph.trig", tmp_path / "cache", "--timeout", "1", "--max-rows", "5") as url:
+        started = time.monotonic()
+        code, text = http(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        assert code == 503 and "time limit" in text and time.monotonic() - started < 15
+        code, text = http(url, "SELECT * WHERE { ?s ?p ?o }")
+        assert code == 413 and "more than 5 rows" in text
+        assert http(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 5")[0] == 200  # and it still answers
+
+
+def test_a_taken_port_is_an_error_before_any_banner(built: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        env = {**os.environ, "KG_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--graph", str(built / "graph.trig"),
+                               "--port", str(port)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "cannot listen" in done.stderr and "SPARQL endpoint" not in done.stderr
