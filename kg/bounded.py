@@ -38,7 +38,8 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout: float | None = DEFAUL
         return fn(*args)
     ctx = multiprocessing.get_context(method)
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, memory_mb, fn, args), daemon=True)
+    proc = ctx.Process(  # type: ignore[attr-defined]
+        target=_child, args=(send, memory_mb, fn, args), daemon=True)
     proc.start()
     send.close()
     try:

@@ -29,6 +29,13 @@ class KgGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:  # the reader went away (`kg path ... | head -1`): nothing left to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
+        except OSError as exc:  # a file or stream the library did not expect to fail
+            where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # a bug: still one line, with a way to see more
@@ -44,15 +51,18 @@ def _graph_option(f: Any) -> Any:
 
 
 def _bounded(f: Any) -> Any:
-    """Run the command in a child process with ``--timeout`` and ``--max-memory`` limits."""
+    """Run the command in a child process with ``--timeout`` and ``--max-memory`` limits; what it
+    prints comes back to this process, so a stopped command prints nothing half-way."""
     import functools
 
     @functools.wraps(f)
     def wrapper(*args: Any, timeout: float, max_memory: int, **kwargs: Any) -> None:
         from .bounded import run_bounded
 
-        code = run_bounded(_exit_code, f, args, kwargs, timeout=timeout or None, memory_mb=max_memory or None,
-                           what=f"kg {f.__name__.replace('_', '-')}")
+        code, out, err = run_bounded(_captured, f, args, kwargs, timeout=timeout or None, memory_mb=max_memory or None,
+                                     what=f"kg {f.__name__.replace('_', '-')}")
+        click.echo(err, err=True, nl=False)
+        click.echo(out, nl=False)
         if code:
             sys.exit(code)
 
@@ -62,12 +72,19 @@ def _bounded(f: Any) -> Any:
                         help="Stop after this long (0 = no limit).")(wrapper)
 
 
-def _exit_code(f: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
-    try:
-        f(*args, **kwargs)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 1
-    return 0
+def _captured(f: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``f(*args, **kwargs)``."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            f(*args, **kwargs)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+    return code, out.getvalue(), err.getvalue()
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -214,6 +214,8 @@ def run_query(ds: Dataset | Graph, text: str, params: dict[str, Any] | None = No
             return QueryResult("CONSTRUCT", graph=_result_graph(res.graph or []))
         variables = [str(v) for v in res.vars or []]
         rows = [[row[i] for i in range(len(variables))] for row in res]  # type: ignore[index]
+    except MemoryError:
+        raise  # a limit, reported by kg.bounded
     except Exception as exc:
         raise QueryError(f"query failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
     return QueryResult("SELECT", variables, rows)

@@ -85,7 +85,7 @@ def make_app(store: Path, limits: Limits, allow_service: bool = False) -> Any:
                 form = parse_qs(body.decode("utf-8", "replace"))
                 if "update" in form:
                     return PlainTextResponse(UPDATE_REFUSED, 403)
-                text = (form.get("query") or [None])[0]
+                text = form["query"][0] if form.get("query") else None
             elif ctype == "application/sparql-update":
                 return PlainTextResponse(UPDATE_REFUSED, 403)
             else:
