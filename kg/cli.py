@@ -21,8 +21,19 @@ class KgGroup(click.Group):
     """Turns library errors into one-line messages and exit code 1 — never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
+        from .errors import KgWarning
+
+        def show(message: Any, category: Any, *_args: Any, **_kwargs: Any) -> None:
+            click.echo(f"Warning: {message}" if issubclass(category, KgWarning) else f"Warning: {category.__name__}: {message}",
+                       err=True)
+
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", KgWarning)
+                warnings.showwarning = show
+                return super().invoke(ctx)
         except KgError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)

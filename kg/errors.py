@@ -45,3 +45,7 @@ class GoldError(KgError):
 
 class LimitError(KgError):
     """Work ran over a limit (time, memory, size) that keeps a command bounded."""
+
+
+class KgWarning(UserWarning):
+    """Something was repaired or skipped; the CLI prints it as one ``Warning:`` line."""

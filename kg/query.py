@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from .errors import QueryError
+from .errors import GraphError, QueryError
 from .formats import from_oxigraph
 from .guard import guard, sparql_term
 from .namespaces import PREFIXES
@@ -376,12 +376,19 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
     from .graphio import StoreView
     from .store import open_store
 
-    store = store if store is not None else open_store(graph_path)
+    if store is None:
+        try:
+            return run_oxigraph(graph_path, text, params, open_store(graph_path), allow_service)
+        except StoreDamaged:
+            from .store import cached_folder, damaged
+
+            damaged(cached_folder(graph_path))
+            return run_oxigraph(graph_path, text, params, open_store(graph_path), allow_service)
     text = check_read_only(text, allow_service, {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)})
     view = StoreView(store)  # label look-ups for parameters and the table
     bound = with_values(text, resolve_labels(parse_params(params), lambda q: _ox_rows(store, q)))
     try:
-        res = store.query(bound, prefixes=dict(PREFIXES))
+        res = _ox_query(store, bound)
     except SyntaxError as exc:
         msg = str(exc).splitlines()[0]
         m = re.match(r"error at (\d+):(\d+): (.*)", msg)
@@ -392,8 +399,27 @@ def run_oxigraph(graph_path: Path, text: str, params: tuple[str, ...] | list[str
         triples = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in res)
         return QueryResult("CONSTRUCT", graph=_result_graph(triples)), view
     variables = [v.value for v in res.variables]
-    rows = _convert(res)
+    rows = _guarded(_convert, res)
     return QueryResult("SELECT", variables, rows), view
+
+
+class StoreDamaged(GraphError):
+    """The cached store failed a read (RocksDB found a corrupt block)."""
+
+
+def _guarded(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` with a storage failure of the store raised as :class:`StoreDamaged`."""
+    try:
+        return fn(*args, **kwargs)
+    except (OSError, RuntimeError) as exc:
+        if "Corruption" in str(exc) or isinstance(exc, OSError):
+            raise StoreDamaged(f"the cached store is damaged ({str(exc).splitlines()[0][:120]}); "
+                               "it was set aside: run the command again") from None
+        raise
+
+
+def _ox_query(store: Any, text: str) -> Any:
+    return _guarded(store.query, text, prefixes=dict(PREFIXES))
 
 
 class _Row(dict):  # type: ignore[type-arg]
@@ -408,14 +434,22 @@ class StoreGraph:
     ``initBindings``, rows with attribute access), so that the analysis code that reads a
     built graph with SPARQL runs on the fast engine unchanged."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, folder: Path | None = None) -> None:
         self.store = store
+        self.folder = folder
 
     def query(self, text: str, initNs: dict[str, str] | None = None,  # rdflib's argument names
               initBindings: dict[str, Any] | None = None) -> list[_Row]:
-        res = self.store.query(with_values(text, initBindings or {}), prefixes=dict(initNs or PREFIXES))
-        names = [v.value for v in res.variables]
-        return [_Row(zip(names, row, strict=True)) for row in _convert(res)]
+        try:
+            res = _guarded(self.store.query, with_values(text, initBindings or {}), prefixes=dict(initNs or PREFIXES))
+            names = [v.value for v in res.variables]
+            return [_Row(zip(names, row, strict=True)) for row in _guarded(_convert, res)]
+        except StoreDamaged:
+            if self.folder is not None:
+                from .store import damaged
+
+                damaged(self.folder)
+            raise
 
     def select(self, text: str) -> list[list[Any]]:
         """The rows of a SELECT query (prefixes predeclared), for :func:`resolve_labels`."""
@@ -434,9 +468,9 @@ def open_graph(graph_path: Path, engine: str = "auto") -> Any:
         from .graphio import load_graph
 
         return load_graph(graph_path)
-    from .store import open_store
+    from .store import cached_folder, open_store
 
-    return StoreGraph(open_store(graph_path))
+    return StoreGraph(open_store(graph_path), cached_folder(graph_path))
 
 
 def _convert(res: Any) -> list[list[Any]]:
@@ -448,7 +482,7 @@ def _convert(res: Any) -> list[list[Any]]:
 
 
 def _ox_rows(store: Any, text: str) -> list[list[Any]]:
-    return _convert(store.query(text, prefixes=dict(PREFIXES)))
+    return _guarded(_convert, _ox_query(store, text))  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- remote endpoints (SPARQL 1.1 Protocol)

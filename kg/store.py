@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from .errors import GraphError, QueryError
 
 MARKER = ".parley-store"
 KEEP = 4  # cached stores kept; older ones (by last use) are removed
+IDLE = 3600  # seconds unused before a store may be removed
 
 
 def cache_dir() -> Path:
@@ -46,9 +49,6 @@ def file_digest(graph_path: Path) -> str:
     "racy" rule, a digest is only remembered once the file is two seconds old, so a rewrite
     within the file system's timestamp granularity cannot reuse it.
     """
-    import json
-    import time
-
     st = _readable(graph_path)
     key = f"{graph_path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
     memo = cache_dir() / "digests.json"
@@ -139,29 +139,32 @@ def memory_store(graph_path: Path, named_graphs: bool = True):  # type: ignore[n
 
 
 def store_dir(graph_path: Path) -> Path:
-    """The cached on-disk store of a graph file, built on first use (atomically: built in a
-    temporary directory and renamed, so a concurrent or interrupted build never leaves a
-    half-loaded store)."""
+    """The cached on-disk store of a graph file, built on first use.
+
+    A store is built in a temporary directory and renamed into place, so an interrupted build
+    never leaves a half-loaded store; when another process published the same store first,
+    its store is used and ours dropped. A published store is never removed while it may be in
+    use: a damaged one is renamed aside (:func:`quarantine`), old ones are pruned only after
+    an hour unused.
+    """
     import pyoxigraph as ox
 
-    digest = file_digest(graph_path)
-    # The engine's version is in the name: a store written by another version is never opened.
-    final = cache_dir() / f"oxigraph-{ox.__version__}-{digest[:32]}"
+    final = cached_folder(graph_path)  # the engine's version is in the name: never opened by another
     if (final / MARKER).is_file():
         with contextlib.suppress(OSError):
             (final / MARKER).touch()  # last use, for pruning
         return final
     _format(graph_path)  # refuse an unreadable format before doing any work
     final.parent.mkdir(parents=True, exist_ok=True)
+    if final.exists():  # a folder without its marker was not published by us: set it aside
+        quarantine(final)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=final.parent))
     try:
         store = ox.Store(str(tmp))
         _fill(store, graph_path)
         store.optimize()  # one compaction after the bulk load halves the time of lookups in queries
         del store  # closes the database before the rename
-        (tmp / MARKER).write_text(str(graph_path), encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final, ignore_errors=True)  # a broken entry (no marker)
+        (tmp / MARKER).write_text(json.dumps({"graph": str(graph_path), "files": _sizes(tmp)}), encoding="utf-8")
         try:
             tmp.rename(final)
         except OSError:
@@ -173,27 +176,88 @@ def store_dir(graph_path: Path) -> Path:
     return final
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    """Keep the :data:`KEEP` most recently used stores; drop builds a killed process left behind."""
-    import time
+def _sizes(folder: Path) -> dict[str, int]:
+    """The sizes of a store's files (tables, manifest; not its logs), to notice truncation on open."""
+    return {p.name: p.stat().st_size for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(("LOG", "LOCK", MARKER))}
 
-    for stale in folder.glob(".building-*"):
+
+def intact(folder: Path) -> bool:
+    """Whether the store's table files are all there at the sizes they were written with."""
+    try:
+        recorded = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        files = recorded["files"] if isinstance(recorded, dict) else None
+    except (OSError, ValueError, KeyError):
+        return False
+    if not isinstance(files, dict):
+        return False
+    try:
+        return all((folder / name).stat().st_size == size for name, size in files.items())
+    except OSError:
+        return False
+
+
+def quarantine(folder: Path) -> None:
+    """Move a damaged store aside (processes that have it open keep their files); pruned later."""
+    with contextlib.suppress(OSError):
+        folder.rename(folder.parent / f".damaged-{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the :data:`KEEP` most recently used stores; drop builds a killed process left behind
+    and damaged stores set aside. Nothing used within the last hour is removed: another
+    process may have it open."""
+    for stale in [*folder.glob(".building-*"), *folder.glob(".damaged-*")]:
         with contextlib.suppress(OSError):
-            if time.time() - stale.stat().st_mtime > 3600:
+            if time.time() - stale.stat().st_mtime > IDLE:
                 shutil.rmtree(stale, ignore_errors=True)
     stores = sorted((p for p in folder.glob("oxigraph-*") if (p / MARKER).is_file()),
                     key=lambda p: (p / MARKER).stat().st_mtime, reverse=True)
     for old in [p for p in stores if p != keep][KEEP - 1:]:
-        shutil.rmtree(old, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            if time.time() - (old / MARKER).stat().st_mtime > IDLE:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def open_store(graph_path: Path, use_cache: bool = True):  # type: ignore[no-untyped-def]
-    """A read-only store of a graph file: the cached on-disk store, else an in-memory one."""
+    """A read-only store of a graph file: the cached on-disk store, else an in-memory one.
+
+    A cached store whose files are missing or cut short, or that fails to open, is moved
+    aside and built again once, with a warning.
+    """
     import pyoxigraph as ox
 
-    if use_cache:
+    if not use_cache:
+        return memory_store(graph_path)
+    for attempt in (1, 2):
         try:
-            return ox.Store.read_only(str(store_dir(graph_path)))
+            folder = store_dir(graph_path)
         except OSError:
-            pass  # no writable cache: fall back to memory
-    return memory_store(graph_path)
+            return memory_store(graph_path)  # no writable cache
+        try:
+            if intact(folder):
+                return ox.Store.read_only(str(folder))
+        except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
+            pass
+        if attempt == 2:
+            raise GraphError(f"the store cache in {cache_dir()} keeps failing; remove that folder or set KG_CACHE_DIR")
+        damaged(folder)
+    raise AssertionError("unreachable")
+
+
+def cached_folder(graph_path: Path) -> Path:
+    """Where the cached store of a graph file is (whether or not it exists)."""
+    import pyoxigraph as ox
+
+    return cache_dir() / f"oxigraph-{ox.__version__}-{file_digest(graph_path)[:32]}"
+
+
+def damaged(folder: Path) -> None:
+    """Set a store found damaged aside, saying so; the next :func:`store_dir` builds it again."""
+    import warnings
+
+    from .errors import KgWarning
+
+    warnings.warn(KgWarning(f"the cached store {folder.name} could not be opened or was damaged; it was set aside and is built again"),
+                  stacklevel=2)
+    quarantine(folder)

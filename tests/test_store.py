@@ -130,3 +130,48 @@ def test_digest_of_a_large_unchanged_file_is_remembered(cache: Path, small: Path
     os.utime(small, (2_000_000, 2_000_000))  # touched: read again
     with pytest.raises(AssertionError, match="read again"):
         store.file_digest(small)
+
+
+def _flip(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for i in range(64, len(data) - 64, 509):
+        data[i] ^= 0xFF
+    path.write_bytes(data)
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+@pytest.mark.parametrize(("damage", "which"), [(_flip, "*.sst"), (_truncate, "*.sst"), (_truncate, "MANIFEST-*"),
+                                               (lambda p: p.unlink(), "*.sst")])
+def test_a_damaged_store_is_set_aside_and_built_again(cache: Path, built: Path, damage, which: str) -> None:  # type: ignore[no-untyped-def]
+    from kg.query import run_on_file
+
+    graph = built / "graph.trig"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    expected = run_on_file(graph, count)[0].rows
+    folder = store_dir(graph)
+    for f in sorted(folder.glob(which), key=lambda p: p.stat().st_size)[-2:]:
+        damage(f)
+    with pytest.warns(UserWarning, match="set aside"):
+        assert run_on_file(graph, count)[0].rows == expected
+    assert run_on_file(graph, count)[0].rows == expected  # and the next run finds a good store
+    assert any(p.name.startswith(".damaged-") for p in cache.iterdir())
+
+
+def test_many_processes_on_an_empty_cache(tmp_path: Path, built: Path) -> None:
+    """Processes that start together all answer: none removes a store another has opened."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(root)}
+    cmd = [sys.executable, "-m", "kg.cli", "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph",
+           str(built / "graph.trig"), "--format", "csv"]
+    for _round in range(3):
+        subprocess.run(["rm", "-rf", str(tmp_path / "cache")], check=True)
+        procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+        outs = [p.communicate(timeout=180) for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, [e for _o, e in outs]
+        assert len({o for o, _e in outs}) == 1
