@@ -266,8 +266,8 @@ def load_projection_graph(graph_path: Path, use_cache: bool = True) -> Projectio
     if use_cache and cached.is_file():
         try:
             return ProjectionGraph.from_json(cached.read_text(encoding="utf-8"))
-        except (ValueError, KeyError, OSError):
-            pass  # a stale or broken cache entry is rebuilt below
+        except Exception:
+            pass
     from .graphio import load_view
 
     pg = ProjectionGraph.from_projection(project(load_view(graph_path)))  # type: ignore[arg-type]

@@ -65,3 +65,15 @@ def test_stdout_on_a_full_device(built: Path, tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "kg.cli", "query", "who-demands-what", "--graph", str(built / "graph.trig")],
                               env=env, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert done.returncode == 1 and "No space left" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("junk", ["[]", '{"nodes": 5}', '{"nodes": [{"id": 1}], "links": 3}', "\x00\xff", "null"])
+def test_a_broken_projection_cache_is_rebuilt(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, junk: str) -> None:
+    from kg.paths import load_projection_graph
+    from kg.store import file_digest
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    graph = built / "graph.trig"
+    expected = load_projection_graph(graph, use_cache=False).graph.number_of_nodes()
+    (tmp_path / f"{file_digest(graph)}.json").write_text(junk, encoding="utf-8", errors="surrogateescape")
+    assert load_projection_graph(graph).graph.number_of_nodes() == expected
