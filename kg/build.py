@@ -48,16 +48,31 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
 
 
 def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *, html: bool = True,
-          validate_shapes: bool = True, curation: bool = True, progress: Progress | None = None) -> BuildSummary:
-    """Build ``graph.trig``, ``graph.ttl`` and ``graph.html`` in ``out_dir`` from ``paths``."""
+          validate_shapes: bool = True, curation: bool = True, progress: Progress | None = None,
+          wait: bool = False) -> BuildSummary:
+    """Build ``graph.trig``, ``graph.ttl``, ``graph.html`` and ``build.json`` in ``out_dir`` from
+    ``paths``, replaced as one set (:mod:`kg.outputset`); another build writing to the same
+    folder is an error unless ``wait``."""
+    from .output import ensure_dir
+    from .outputset import locked
+
+    ensure_dir(out_dir)
+    with locked(out_dir, wait):
+        return _build(paths, out_dir, ontology, html=html, validate_shapes=validate_shapes, curation=curation,
+                      progress=progress)
+
+
+def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html: bool, validate_shapes: bool,
+           curation: bool, progress: Progress | None) -> BuildSummary:
     from rdflib import RDF, URIRef
 
     from .mapping import to_dataset, union_graph
     from .namespaces import KG
-    from .output import atomic_write, ensure_dir, serialize_trig, serialize_turtle
+    from .output import serialize_trig, serialize_turtle
+    from .outputset import MANIFEST, preflight, write_set
 
     start = time.perf_counter()
-    ensure_dir(out_dir)
+    preflight(out_dir, ["graph.trig", "graph.ttl", "graph.html", MANIFEST])  # fail before the work, not after
     res = load_resources(ontology)
     docs = list(load_corpus(paths))
     extractions = extract_corpus(docs, res, progress)
@@ -96,10 +111,47 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
         files=sorted(files),
         empty_documents=empty,
     )
-    for name, text in sorted(files.items()):
-        atomic_write(out_dir / name, text)
+    encoded = {name: text.encode("utf-8") for name, text in files.items()}
+    encoded[MANIFEST] = manifest(docs, encoded).encode("utf-8")
+    summary.files = sorted(encoded)
+    write_set(out_dir, encoded, remove=("graph.html",))
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def manifest(docs: Sequence[Document], files: dict[str, bytes], skipped: Sequence[tuple[str, str]] = ()) -> str:
+    """``build.json``: the inputs with their hashes, skipped inputs, versions, each output's sha256.
+
+    Deterministic (no timings, no absolute paths): ``output/`` is committed.
+    """
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .nlp import model_fingerprint
+    from .outputset import sha256
+
+    def where(path: str | None) -> str | None:
+        if path is None:
+            return None
+        p = Path(path)
+        with_cwd = os.path.relpath(p.resolve(), Path.cwd()) if p.is_absolute() else str(p)
+        return with_cwd if not with_cwd.startswith("..") else p.name
+
+    versions = {}
+    for package in ("parley-kg", "rdflib", "spacy", "pyoxigraph", "pyshacl"):
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = "unknown"
+    versions["spacy-model"] = model_fingerprint()
+    data = {
+        "inputs": [{"document": d.doc_id, "path": where(d.path), "body_sha256": d.sha256,
+                    "published": d.published.isoformat() if d.published else None} for d in docs],
+        "skipped": [{"input": name, "reason": reason} for name, reason in skipped],
+        "versions": versions,
+        "files": {name: sha256(data) for name, data in sorted(files.items())},
+    }
+    return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
 def stderr_progress(msg: str) -> None:

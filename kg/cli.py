@@ -115,8 +115,9 @@ def cli() -> None:
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it instead of failing.")
 def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
-          no_validate: bool, quiet: bool) -> None:
+          no_validate: bool, quiet: bool, wait: bool) -> None:
     """Build graph.trig, graph.ttl and graph.html from PATHS (files or folders of .txt; default corpus/)."""
     from .build import build as run_build
     from .build import stderr_progress
@@ -124,7 +125,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curatio
 
     sources = list(paths) or [default_corpus_dir()]
     summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
-                        curation=curation, progress=None if quiet else stderr_progress)
+                        curation=curation, progress=None if quiet else stderr_progress, wait=wait)
     for doc in summary.empty_documents:
         click.echo(f"Warning: {doc}: nothing to extract (empty named graph)", err=True)
     click.echo(summary.line())

@@ -14,10 +14,10 @@ from .namespaces import PREFIXES
 
 def load_dataset(path: Path) -> Dataset:
     """Parse a graph file into a Dataset (named graphs kept for quad formats)."""
-    if not path.exists():
-        raise GraphError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
-    if path.is_dir():
-        raise GraphError(f"{path}: is a folder; pass the graph file, e.g. {path / 'graph.trig'}")
+    from .store import readable_graph, warn_if_incomplete
+
+    readable_graph(path)
+    warn_if_incomplete(path)
     fmt = rdf_format(path)
     ds = Dataset(default_union=True)
     for prefix, iri in PREFIXES.items():

@@ -49,7 +49,7 @@ def file_digest(graph_path: Path) -> str:
     "racy" rule, a digest is only remembered once the file is two seconds old, so a rewrite
     within the file system's timestamp granularity cannot reuse it.
     """
-    st = _readable(graph_path)
+    st = readable_graph(graph_path)
     key = f"{graph_path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
     memo = cache_dir() / "digests.json"
     known: dict[str, str] = {}
@@ -58,8 +58,10 @@ def file_digest(graph_path: Path) -> str:
             loaded = json.loads(memo.read_text(encoding="utf-8"))
             known = loaded if isinstance(loaded, dict) else {}
         if isinstance(known.get(key), str):
+            warn_if_incomplete(graph_path, known[key])
             return known[key]
     digest = _sha256(graph_path)
+    warn_if_incomplete(graph_path, digest)
     if st.st_size >= MEMO_MIN_BYTES and time.time() - st.st_mtime > 2:
         from .output import atomic_write
 
@@ -69,17 +71,38 @@ def file_digest(graph_path: Path) -> str:
     return digest
 
 
-def _readable(graph_path: Path) -> os.stat_result:
-    """The file's status, or a friendly error when it is missing, a folder or unreadable."""
+def readable_graph(graph_path: Path) -> os.stat_result:
+    """The file's status, or a friendly error when it is missing, a folder, not a regular file
+    (a FIFO or a device would hang or never end) or unreadable."""
+    import stat
+
     try:
-        with graph_path.open("rb"):
-            return graph_path.stat()
+        st = graph_path.stat()
     except FileNotFoundError:
         raise GraphError(f"{graph_path}: no such graph file (run `kg build` first, or pass --graph)") from None
-    except IsADirectoryError:
-        raise GraphError(f"{graph_path}: is a directory, not a graph file") from None
     except OSError as exc:
         raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise GraphError(f"{graph_path}: is a folder; pass the graph file, e.g. {graph_path / 'graph.trig'}")
+    if not stat.S_ISREG(st.st_mode):
+        raise GraphError(f"{graph_path}: not a regular file (a pipe or a device); pass a graph file")
+    try:
+        with graph_path.open("rb"):
+            return st
+    except OSError as exc:
+        raise GraphError(f"{graph_path}: cannot read ({exc.strerror})") from None
+
+
+def warn_if_incomplete(graph_path: Path, digest: str | None = None) -> None:
+    """Warn when the graph file belongs to an output set that is not whole (see :mod:`kg.outputset`)."""
+    import warnings
+
+    from .errors import KgWarning
+    from .outputset import check_set
+
+    problem = check_set(graph_path, digest)
+    if problem:
+        warnings.warn(KgWarning(problem), stacklevel=2)
 
 
 def _sha256(graph_path: Path) -> str:
@@ -132,7 +155,7 @@ def memory_store(graph_path: Path, named_graphs: bool = True):  # type: ignore[n
     union, which is all that the projection reads and makes its look-ups cheaper."""
     import pyoxigraph as ox
 
-    _readable(graph_path)
+    readable_graph(graph_path)
     store = ox.Store()
     _fill(store, graph_path, named_graphs)
     return store
