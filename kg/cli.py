@@ -57,7 +57,7 @@ class KgGroup(click.Group):
 
 
 def _graph_option(f: Any) -> Any:
-    return click.option("--graph", "graph", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.trig",
+    return click.option("--graph", "graph", type=click.Path(path_type=Path, readable=False), default=DEFAULT_OUT / "graph.trig",
                         show_default=True, help="Graph file to read (TriG, Turtle, N-Quads...).")(f)
 
 
@@ -105,10 +105,10 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, readable=False), default=DEFAULT_OUT, show_default=True,
               help="Output folder.")
-@click.option("--ontology", type=click.Path(path_type=Path), default=None,
+@click.option("--ontology", type=click.Path(path_type=Path, readable=False), default=None,
               help="Folder with ontology.ttl, codebook.ttl, gazetteer.ttl, lexicon.ttl, shapes.ttl.")
 @click.option("--curation/--no-curation", default=True, show_default=True,
               help="Apply the manual-curation layer (curation.tsv in the ontology folder).")
@@ -134,9 +134,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curatio
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(path_type=Path))
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--ontology", type=click.Path(path_type=Path), default=None, help="Ontology folder.")
+@click.argument("gold", type=click.Path(path_type=Path, readable=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option("--ontology", type=click.Path(path_type=Path, readable=False), default=None, help="Ontology folder.")
 @click.option("--summary", is_flag=True, help="Only the score table, not every miss and false positive.")
 @click.option("--doc", "docs", multiple=True, metavar="ID", help="Score only these gold documents (repeatable).")
 @click.option("--parse-all", is_flag=True, help="Parse every body sentence, not only those that can hold a fact.")
@@ -155,7 +155,7 @@ def eval_cmd(gold: Path, paths: tuple[Path, ...], ontology: Path | None, summary
 
 @cli.command()
 @_graph_option
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.html",
+@click.option("--out", "out_file", type=click.Path(path_type=Path, readable=False), default=DEFAULT_OUT / "graph.html",
               show_default=True, help="HTML file to write.")
 @click.option("--highlight-path", nargs=2, metavar="FROM TO", default=None,
               help="Highlight the shortest path between two nodes (same references as kg path).")

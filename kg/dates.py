@@ -107,6 +107,61 @@ def _future_clause(sentence: str, at: int) -> bool:
     return bool(_FUTURE.search(sentence, lo, at))
 
 
+def _shift(ref: dt.date, days: int) -> dt.date | None:
+    """``ref`` moved by ``days``, or None beyond the calendar (a paper dated 9999-12-31 says "tomorrow")."""
+    try:
+        return ref + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+_PUBLISHED = [  # (pattern, groups as year/month/day names) — whole-string forms only
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(r"(?P<mon>[A-Za-z]{3,9})\.? (?P<d>\d{1,2}),? (?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3,9})\.?,? (?P<y>\d{4})"),
+]
+
+
+def _month_word(word: str) -> int | None:
+    """A month from its name or its usual abbreviation ("Mar", "Sept")."""
+    w = word.lower()
+    if w in MONTHS:
+        return MONTHS[w]
+    return MONTHS_BY_PREFIX.get(w[:3]) if len(w) in (3, 4) and (len(w) == 3 or w == "sept") else None
+
+
+def parse_published(raw: str) -> dt.date:
+    """The date of a publication-date field, in the common forms; anything else is a ValueError.
+
+    The date is the one written (a time zone never moves it to another day).
+
+    >>> [parse_published(x).isoformat() for x in ("2022-03-03", "March 3, 2022", "3 Mar 2022",
+    ...  "2022-03-03T23:15:00-05:00", "Thu, 03 Mar 2022 10:15:00 +0000")]
+    ['2022-03-03', '2022-03-03', '2022-03-03', '2022-03-03', '2022-03-03']
+    >>> parse_published("2022-03-03 and then some")
+    Traceback (most recent call last):
+    ValueError: not a date: '2022-03-03 and then some'
+    """
+    text = raw.strip()
+    for pattern in _PUBLISHED:
+        m = pattern.fullmatch(text)
+        if m:
+            month = int(m.group("m")) if "m" in pattern.groupindex else _month_word(m.group("mon"))
+            day = _mk(int(m.group("y")), month, int(m.group("d"))) if month else None
+            if day is None:
+                break
+            return day
+    if re.fullmatch(r"(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|GMT|UT|Z)", text):
+        from email.utils import parsedate_tz
+
+        parts = parsedate_tz(text)
+        if parts:
+            day = _mk(parts[0], parts[1], parts[2])
+            if day is not None:
+                return day
+    raise ValueError(f"not a date: {raw!r}")
+
+
 def _month(name: str) -> int:
     return MONTHS_BY_PREFIX[name.lower()[:3]]
 
@@ -143,14 +198,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         target = WEEKDAYS[g[0].lower()]
         ahead, back = (target - ref.weekday()) % 7, (ref.weekday() - target) % 7
         # "on Monday" in Monday's paper is today, whether it is past or to come ("is due to speak on Monday")
-        out = [ref + dt.timedelta(days=ahead)] if future else [ref - dt.timedelta(days=back)]
+        out = [_shift(ref, ahead if future else -back)]
     elif kind == "same-day":
         return (last,) if last else ()
     elif kind == "relative":
         if ref is None:
             return ()
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
-        out = [ref + dt.timedelta(days=shift)]
+        out = [_shift(ref, shift)]
     elif kind == "last-week":
         return ()  # a week, not a day: known only approximately
     dates = tuple(d for d in out if d is not None)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import parse_published
 from .errors import CorpusError
 
 HEADER_KEYS = ("title", "source", "published", "publisher")
@@ -49,7 +50,10 @@ def parse_document(text: str, doc_id: str, path: str | None = None) -> Document:
         m = _HEADER.match(lines[i].rstrip("\r"))
         if not m:
             break
-        meta[m.group(1).lower()] = m.group(2).strip()
+        key = m.group(1).lower()
+        if key in meta:
+            raise CorpusError(f"{path or doc_id}: the header gives {m.group(1)} twice (line {i + 1}); keep one")
+        meta[key] = m.group(2).strip()
         i += 1
     if meta and i < len(lines) and lines[i].strip() == "":
         body = "\n".join(lines[i + 1 :])
@@ -63,10 +67,11 @@ def parse_document(text: str, doc_id: str, path: str | None = None) -> Document:
     if meta.get("published"):
         raw = meta["published"]
         try:
-            published = dt.date.fromisoformat(raw[:10])
+            published = parse_published(raw)
         except ValueError:
             where = path or doc_id
-            raise CorpusError(f"{where}: malformed Published date {raw!r} (expected YYYY-MM-DD)") from None
+            raise CorpusError(f"{where}: malformed Published date {raw!r} (expected e.g. 2022-03-04, "
+                              "March 4, 2022 or 4 March 2022)") from None
     return Document(
         doc_id=doc_id,
         body=body,
@@ -78,16 +83,40 @@ def parse_document(text: str, doc_id: str, path: str | None = None) -> Document:
     )
 
 
+MAX_BYTES = 5 << 20  # an article above this is refused (KG_MAX_ARTICLE_BYTES changes it)
+
+
+def max_bytes() -> int:
+    import os
+
+    raw = os.environ.get("KG_MAX_ARTICLE_BYTES", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_BYTES
+
+
 def read_document(path: Path) -> Document:
     """Read one ``.txt`` file as a Document, with a clear error for unreadable input."""
+    import stat
+
+    limit = max_bytes()
     try:
-        data = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block, a device never end
+            raise CorpusError(f"{path}: not a regular file (a pipe or a device); pass article files")
+        if st.st_size > limit:
+            raise CorpusError(f"{path}: {st.st_size:,} bytes is more than the limit of {limit:,} for one article; "
+                              "split it, or raise KG_MAX_ARTICLE_BYTES")
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except PermissionError:
         raise CorpusError(f"{path}: permission denied (cannot read the file)") from None
     except IsADirectoryError:
         raise CorpusError(f"{path}: is a directory, expected a .txt file") from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise CorpusError(f"{path}: more than the limit of {limit:,} bytes for one article; raise KG_MAX_ARTICLE_BYTES")
     if not data.strip():
         raise CorpusError(f"{path}: the file is empty")
     if b"\x00" in data[:8192]:
@@ -106,14 +135,31 @@ def read_document(path: Path) -> Document:
     return doc
 
 
+def _scan(folder: Path) -> list[Path]:
+    """The ``.txt`` files under a folder; a subfolder that cannot be read is an error, not a skip."""
+    import os
+
+    def fail(exc: OSError) -> None:
+        raise CorpusError(f"{exc.filename}: cannot read the folder ({exc.strerror}); fix its permissions or "
+                          "leave it out") from None
+
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=fail):
+        dirs.sort()
+        found.extend(Path(root) / n for n in names if n.endswith(".txt") and not n.startswith("."))
+    return sorted(found)
+
+
 def corpus_files(paths: Iterable[Path]) -> list[Path]:
     """Expand files and folders into a sorted list of ``.txt`` files."""
+    from .iris import slug
+
     files: list[Path] = []
     for p in paths:
         if not p.exists():
             raise CorpusError(f"{p}: no such file or directory")
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*.txt") if x.is_file())
+            found = _scan(p)
             if not found:
                 raise CorpusError(f"{p}: folder has no .txt files")
             files.extend(found)
@@ -126,10 +172,11 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    ids = [f.stem for f in out]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise CorpusError(f"two files share the document id {dupes[0]!r}; rename one")
+    by_id: dict[str, Path] = {}
+    for f in out:
+        other = by_id.setdefault(slug(f.stem), f)
+        if other is not f:
+            raise CorpusError(f"{other} and {f} get the same document id {slug(f.stem)!r}; rename one")
     return out
 
 

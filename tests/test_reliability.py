@@ -77,3 +77,95 @@ def test_a_broken_projection_cache_is_rebuilt(built: Path, tmp_path: Path, monke
     expected = load_projection_graph(graph, use_cache=False).graph.number_of_nodes()
     (tmp_path / f"{file_digest(graph)}.json").write_text(junk, encoding="utf-8", errors="surrogateescape")
     assert load_projection_graph(graph).graph.number_of_nodes() == expected
+
+
+# ---------------------------------------------------------------- every input counted
+
+ARTICLE = "Title: T\nPublished: 2024-05-02\n\nRussia demanded a ceasefire in Crimea, the Kremlin said on Tuesday.\n"
+
+
+def build_error(tmp_path: Path, *inputs: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "--out", str(out), "-q", "--no-html"],
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, capture_output=True, text=True,
+                          timeout=60)
+    assert not out.exists() or not any(out.iterdir())  # nothing written
+    return done
+
+
+def test_an_unreadable_subfolder_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.documents import corpus_files
+    from kg.errors import CorpusError
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    locked = tmp_path / "more"
+    locked.mkdir()
+    (locked / "b.txt").write_text(ARTICLE)
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(CorpusError, match="more: cannot read the folder"):
+        corpus_files([tmp_path])
+
+
+@pytest.mark.parametrize("where", ["argument", "in a folder"])
+def test_a_fifo_is_refused_not_waited_for(tmp_path: Path, where: str) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    os.mkfifo(folder / "pipe.txt")
+    done = build_error(tmp_path, folder / "pipe.txt" if where == "argument" else folder)
+    one_line_error(done, "not a regular file")
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    one_line_error(build_error(tmp_path, Path("/dev/zero")), "not a regular file")
+
+
+@pytest.mark.parametrize("graph", ["/dev/zero", "fifo"])
+def test_a_graph_that_is_not_a_file_is_refused(tmp_path: Path, graph: str) -> None:
+    path = Path(graph) if graph.startswith("/") else tmp_path / "g.trig"
+    if graph == "fifo":
+        os.mkfifo(path)
+    one_line_error(kg("query", "ASK {}", "--graph", str(path), cache=tmp_path, timeout=30), "not a regular file")
+
+
+def test_an_article_above_the_size_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE + "More words. " * 200)
+    one_line_error(build_error(tmp_path, big, env={"KG_MAX_ARTICLE_BYTES": "1000"}), "more than the limit of 1,000")
+
+
+def test_two_files_with_one_document_id(tmp_path: Path) -> None:
+    (tmp_path / "Talks Day.txt").write_text(ARTICLE)
+    (tmp_path / "talks-day.txt").write_text(ARTICLE)
+    one_line_error(build_error(tmp_path, tmp_path / "Talks Day.txt", tmp_path / "talks-day.txt"), "same document id 'talks-day'")
+
+
+@pytest.mark.parametrize(("header", "says"), [
+    ("Title: T\nPublished: 2024-05-02\nPublished: 2024-05-03\n", "Published twice"),
+    ("Title: T\nTitle: U\n", "Title twice"),
+    ("Published: 2024-05-02 or so\n", "malformed Published date"),
+    ("Published: 2024-13-02\n", "malformed Published date"),
+    ("Published: yesterday\n", "malformed Published date"),
+])
+def test_header_mistakes_are_named(tmp_path: Path, header: str, says: str) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(header + "\nRussia demanded a ceasefire.\n")
+    one_line_error(build_error(tmp_path, art), says)
+
+
+@pytest.mark.parametrize(("published", "word"), [("9999-12-31", "tomorrow"), ("0001-01-01", "yesterday"),
+                                                 ("9999-12-31", "next Monday"), ("0001-01-01", "on Sunday")])
+def test_dates_at_the_ends_of_the_calendar(tmp_path: Path, published: str, word: str) -> None:
+    from kg.build import build
+
+    art = tmp_path / "a.txt"
+    art.write_text(f"Published: {published}\n\nRussia demanded a ceasefire in Crimea {word}, the Kremlin said.\n")
+    summary = build([art], tmp_path / "out", html=False)
+    assert summary.positions >= 1
