@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import Document
-from .errors import OntologyError
+from .errors import OntologyError, read_utf8
 from .extract import Extraction
 from .records import Evidence, PositionRecord
 from .resources import Resources
@@ -68,7 +68,7 @@ def read_curation(directory: Path, res: Resources) -> list[CurationRow]:
     path = directory / CURATION_FILE
     if not path.is_file():
         return []
-    return parse_curation(path.read_text(encoding="utf-8"), res)
+    return parse_curation(read_utf8(path, OntologyError, "curation file"), res)
 
 
 def apply_curation(rows: list[CurationRow], docs: list[Document], extractions: list[Extraction]) -> int:

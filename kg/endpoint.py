@@ -31,7 +31,8 @@ def push(graph_path: Path, endpoint: str, timeout: float = 120.0) -> list[str]:
     if not endpoint.startswith(("http://", "https://")):
         raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL of a Graph Store endpoint")
     ds = load_dataset(graph_path)
-    pushed = []
+    pushed: list[str] = []
+    sizes: dict[str, int] = {}
     for ctx in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(ctx) == 0 or str(ctx.identifier).startswith("urn:x-rdflib:"):
             continue
@@ -49,4 +50,25 @@ def push(graph_path: Path, endpoint: str, timeout: float = 120.0) -> list[str]:
         except (urllib.error.URLError, OSError) as exc:
             raise QueryError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
         pushed.append(str(ctx.identifier))
+        sizes[str(ctx.identifier)] = len(g)
+    if pushed:
+        _check_stored(endpoint, pushed[0], sizes[pushed[0]], timeout)
     return pushed
+
+
+def _check_stored(endpoint: str, graph: str, size: int, timeout: float) -> None:
+    """Read one pushed graph back: a server that answers 200 to anything has not stored it."""
+    from rdflib import Graph
+
+    url = endpoint + ("&" if "?" in endpoint else "?") + urllib.parse.urlencode({"graph": graph})
+    req = urllib.request.Request(url, headers={"Accept": "application/n-triples, text/turtle;q=0.9"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            ctype, body = resp.headers.get("Content-Type", ""), resp.read()
+        fmt = "nt" if "n-triples" in ctype else "turtle"
+        back = len(Graph().parse(data=body.decode("utf-8"), format=fmt))
+    except Exception:
+        back = -1
+    if back != size:
+        raise QueryError(f"{endpoint} accepted the upload but does not return graph <{graph}> "
+                         f"({size} triples sent); is it a Graph Store Protocol endpoint (e.g. Oxigraph's /store)?")

@@ -49,3 +49,24 @@ class LimitError(KgError):
 
 class KgWarning(UserWarning):
     """Something was repaired or skipped; the CLI prints it as one ``Warning:`` line."""
+
+
+def read_utf8(path: object, error: type[KgError] = KgError, what: str = "file") -> str:
+    """A user's text file, or ``error`` with one line saying why it cannot be read.
+
+    Named exceptions live here, so the one reader of user files that turns I/O and decoding
+    failures into them does too.
+    """
+    from pathlib import Path
+
+    p = Path(str(path))
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"{p}: no such {what}") from None
+    except IsADirectoryError:
+        raise error(f"{p}: is a folder, expected a {what}") from None
+    except OSError as exc:
+        raise error(f"{p}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{p}: not valid UTF-8 (byte at offset {exc.start}); re-save it as UTF-8") from None

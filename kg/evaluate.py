@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GoldError
+from .errors import GoldError, read_utf8
 from .records import Evidence, TalksRecord
 from .resources import Resources
 
@@ -45,12 +45,7 @@ class Gold:
 
 
 def _tsv(path: Path) -> list[list[str]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GoldError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise GoldError(f"{path}: not UTF-8") from None
+    text = read_utf8(path, GoldError, "gold file")
     return [row for row in csv.reader(text.splitlines(), delimiter="\t") if row and not row[0].startswith("#")]
 
 
@@ -78,6 +73,8 @@ def read_gold(path: Path) -> Gold:
     if not path.is_file():
         raise GoldError(f"{path}: no such gold file")
     rows = parse_gold_rows(_tsv(path))
+    if not rows:
+        raise GoldError(f"{path}: no gold rows (an empty gold file would score everything 1.000)")
     actors: dict[str, tuple[str, str]] = {}
     if (path.parent / "actors.tsv").is_file():
         for row in _tsv(path.parent / "actors.tsv"):

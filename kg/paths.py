@@ -204,6 +204,8 @@ def shortest_paths(pg: ProjectionGraph, src: str, dst: str, k: int = 1, avoid: t
     [['a', 'c'], ['a', 'b', 'c']]
     """
     g = pg.graph
+    if src == dst:
+        raise ReferenceError_(f"FROM and TO are the same node ({g.nodes[src]['label']!r}); name two different ones")
     if avoid:
         keep = [n for n, d in g.nodes(data=True) if d["type"] not in avoid or n in (src, dst)]
         g = g.subgraph(keep)

@@ -13,13 +13,14 @@ import re
 import shutil
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from .errors import GraphError, QueryError
+from .errors import GraphError, QueryError, read_utf8
 from .formats import from_oxigraph
 from .guard import guard, sparql_term
 from .namespaces import PREFIXES
@@ -95,7 +96,7 @@ def load_query_text(query: str) -> tuple[str, str]:
         p = Path(query)
         if not p.is_file():
             raise QueryError(f"{query}: no such query file")
-        return p.stem, p.read_text(encoding="utf-8")
+        return p.stem, read_utf8(p, QueryError, "query file")
     if re.search(r"\b(?:SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b", query, re.I):
         return "inline", query
     near = [n for n in bundled if query.lower() in n or n in query.lower()]
@@ -154,8 +155,10 @@ def term_for(value: str) -> Any:
     m = re.fullmatch(r"([a-z]+):([\w./-]+)", value)
     if m and m.group(1) in PREFIXES:
         return URIRef(PREFIXES[m.group(1)] + m.group(2))
-    if re.fullmatch(r"-?\d+", value):
+    if re.fullmatch(r"-?\d{1,30}", value):
         return Literal(int(value))
+    if re.fullmatch(r"-?\d+", value):
+        raise QueryError(f"--param value of {len(value)} digits: too long for an integer")
     return Literal(value)
 
 
@@ -285,10 +288,27 @@ def format_result(result: QueryResult, fmt: str, graph: Graph | None = None, wid
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
         for row in result.rows:
-            w.writerow(["" if c is None else str(c) for c in row])
+            w.writerow([spreadsheet_safe(c) for c in row])
         return buf.getvalue().rstrip("\n")
     labels = _label_map(graph, {c for row in result.rows for c in row})
     return table(result.variables, [[_cell(c, labels) for c in row] for row in result.rows], width)
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(term: Any) -> str:
+    """A cell's text, with a leading ``'`` where a spreadsheet would run it as a formula
+    (article text is untrusted; numbers stay as they are).
+
+    >>> [spreadsheet_safe(Literal(x)) for x in ("=HYPERLINK(1)", "@SUM(A1)", -5, "Kyiv")]
+    ["'=HYPERLINK(1)", "'@SUM(A1)", '-5', 'Kyiv']
+    """
+    if term is None:
+        return ""
+    text = str(term)
+    numeric = isinstance(term, Literal) and isinstance(term.toPython(), int | float | Decimal) and not isinstance(term.toPython(), bool)
+    return "'" + text if text.startswith(_FORMULA) and not numeric else text
 
 
 def sparql_json(result: QueryResult) -> dict[str, Any]:
@@ -522,8 +542,8 @@ def run_remote(endpoint: str, text: str, params: tuple[str, ...] | list[str] = (
     """Run a read-only query against a SPARQL 1.1 endpoint over HTTP (labels in parameters are
     resolved on the endpoint)."""
     text = check_read_only(text, allow_service)
-    if not re.match(r"https?://", endpoint):
-        raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
+    if not re.fullmatch(r"https?://[^\s<>\"]+", endpoint):
+        raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL (no spaces; encode them as %20)")
     bindings = resolve_labels(parse_params(params), lambda q: _post(endpoint, prefix_header() + q, timeout).rows)
     return _post(endpoint, prefix_header() + with_values(text, bindings), timeout)
 
@@ -542,15 +562,27 @@ def _post(endpoint: str, body: str, timeout: float) -> QueryResult:
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()[:1]
         raise QueryError(f"{endpoint} answered {exc.code}: {detail[0] if detail else exc.reason}") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:
         raise QueryError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
+    try:
+        return _results(ctype, payload)
+    except Exception as exc:
+        kind = ctype.split(";")[0] or "no content type"
+        raise QueryError(f"{endpoint} did not answer with SPARQL results ({kind}: {type(exc).__name__}); "
+                         "is it a SPARQL query endpoint?") from None
+
+
+def _results(ctype: str, payload: bytes) -> QueryResult:
+    """A SPARQL 1.1 results document (JSON) or an RDF graph (Turtle, N-Triples) as a result."""
     if "turtle" in ctype or "n-triples" in ctype:
         g = Graph().parse(data=payload.decode("utf-8"), format="turtle")
         return QueryResult("CONSTRUCT", graph=g)
+    if "json" not in ctype:
+        raise ValueError("not JSON")
     data = json.loads(payload)
     if "boolean" in data:
         return QueryResult("ASK", boolean=bool(data["boolean"]))
-    variables = data["head"]["vars"]
+    variables = [str(v) for v in data["head"]["vars"]]
     rows = [[_from_json(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
     return QueryResult("SELECT", variables, rows)
 

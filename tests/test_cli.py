@@ -69,10 +69,10 @@ def test_unreadable_file_via_read_error(tmp_path: Path, monkeypatch: pytest.Monk
     f = tmp_path / "secret.txt"
     f.write_text("x")
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(CorpusError, match="permission denied"):
         read_document(f)
 

@@ -169,3 +169,127 @@ def test_dates_at_the_ends_of_the_calendar(tmp_path: Path, published: str, word:
     art.write_text(f"Published: {published}\n\nRussia demanded a ceasefire in Crimea {word}, the Kremlin said.\n")
     summary = build([art], tmp_path / "out", html=False)
     assert summary.positions >= 1
+
+
+# ---------------------------------------------------------------- one-line messages, not internal errors
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["query", "SELECT * WHERE { ?actor ?p ?o }", "--param", "actor=<http://x> } ; DROP ALL ; #>"], "cannot be an IRI"),
+    (["query", "SELECT * WHERE { ?actor ?p ?o }", "--param", "actor=" + "9" * 5000], "too long for an integer"),
+    (["query", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", "http://127.0.0.1:9/a b"], "no spaces"),
+    (["path", "Russia", "Russia"], "same node"),
+])
+def test_messages_for_odd_arguments(built: Path, tmp_path: Path, args: list[str], says: str) -> None:
+    one_line_error(kg(*args, "--graph", str(built / "graph.trig"), cache=tmp_path), says)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_hostile_param_value_is_a_literal_that_changes_nothing(built: Path, tmp_path: Path, engine: str) -> None:
+    done = kg("query", "SELECT ?v WHERE { BIND(?x AS ?v) }", "--param", 'x=a"} SERVICE <http://127.0.0.1:9/> {', "--format", "csv",
+              "--engine", engine, "--graph", str(built / "graph.trig"), cache=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1] == '"a""} SERVICE <http://127.0.0.1:9/> {"'
+
+
+def test_non_utf8_files(built: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_bytes(b"SELECT * WHERE { ?s ?p \"\xff\" }")
+    one_line_error(kg("query", str(rq), "--graph", str(built / "graph.trig"), cache=tmp_path), "not valid UTF-8")
+    onto = tmp_path / "onto"
+    import shutil
+
+    shutil.copytree(ROOT / "ontology", onto)
+    (onto / "curation.tsv").write_bytes(b"add\t\xff\n")
+    art = tmp_path / "a.txt"
+    art.write_text(ARTICLE)
+    done = kg("build", str(art), "--ontology", str(onto), "--out", str(tmp_path / "out"), "-q", "--no-html")
+    one_line_error(done, "curation.tsv: not valid UTF-8")
+
+
+def test_an_empty_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("# nothing\n")
+    art = tmp_path / "a.txt"
+    art.write_text(ARTICLE)
+    one_line_error(kg("eval", str(gold), str(art)), "no gold rows")
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
+    from rdflib import Literal
+
+    from kg.query import QueryResult, format_result
+
+    result = QueryResult("SELECT", ["a", "n"], [[Literal("=cmd|' /C calc'!A0"), Literal(-3)], [Literal("+1"), Literal(2.5)]])
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        rows = [line.split(sep) for line in format_result(result, fmt).splitlines()[1:]]
+        assert rows[0][0].lstrip('"').startswith("'=") and rows[0][1] == "-3"
+        assert rows[1] == ["'+1", "2.5"]
+
+
+ANSWERS = [  # (content type, body) an endpoint might send instead of SPARQL results
+    ("text/html", b"<html><body>Welcome</body></html>"),
+    ("application/sparql-results+json", b'{"results": {"bindings": []}}'),
+    ("application/sparql-results+json", b'{"head": {"vars": ["s"]}, "results": {"bindi'),
+    ("text/turtle", b"<a> <b> ."),
+    ("application/sparql-results+json", b"[]"),
+]
+
+
+@pytest.mark.parametrize(("ctype", "body"), ANSWERS)
+def test_an_endpoint_answering_nonsense(ctype: str, body: bytes) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from kg.errors import QueryError
+    from kg.query import run_remote
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(QueryError, match="did not answer with SPARQL results"):
+            run_remote(f"http://127.0.0.1:{server.server_address[1]}/sparql", "SELECT * WHERE { ?s ?p ?o }")
+    finally:
+        server.shutdown()
+
+
+def test_push_to_a_server_that_stores_nothing(built: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from kg.endpoint import push
+    from kg.errors import QueryError
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PUT(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(200)
+            self.end_headers()
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html>hello</html>")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(QueryError, match="does not return graph"):
+            push(built / "graph.trig", f"http://127.0.0.1:{server.server_address[1]}/store")
+    finally:
+        server.shutdown()
