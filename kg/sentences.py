@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # Tokens ending in "." that do not end a sentence.
@@ -74,6 +75,7 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> lis
     """
     joins = wrapped_breaks(text)
     flat = "".join(" " if (c == "\n" and i in joins) else c for i, c in enumerate(text)) if joins else text
+    inside = _inside(protected)
     spans: list[Span] = []
     pos = 0
     for line in flat.split("\n"):
@@ -82,18 +84,44 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> lis
         cut = start
         for m in _BOUNDARY.finditer(line):
             end = start + m.end()
-            head = line[: m.start() + 1].rstrip()
-            last = head.split()[-1] if head.split() else ""
+            # the word before the boundary, read from a bounded window: work stays linear on one long line
+            word = _LAST_WORD.search(line, max(0, m.start() - 64), m.start() + 1)
+            last = word.group(1) if word else ""
             if line[m.start()] == "." and _ABBREV.search(last):
                 continue
-            if last == "No." and re.match(r"\s*\d", line[m.end():]):
+            if last == "No." and re.match(r"\s*\d", line[m.end():m.end() + 8]):
                 continue  # "No. 5"
-            if any(a < end - 1 < b for a, b in protected):
+            if inside(end - 1):
                 continue
             _add(text, spans, cut, end)
             cut = end
         _add(text, spans, cut, start + len(line))
     return spans
+
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def _inside(protected: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies strictly inside one of the spans, in log time.
+
+    >>> inside = _inside([(10, 20), (15, 30), (40, 41)])
+    >>> [inside(x) for x in (10, 11, 25, 30, 40)]
+    [False, True, True, False, False]
+    """
+    merged: list[list[int]] = []
+    for a, b in sorted(protected):
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _b in merged]
+
+    def inside(x: int) -> bool:
+        i = bisect.bisect_left(starts, x) - 1
+        return i >= 0 and merged[i][0] < x < merged[i][1]
+
+    return inside
 
 
 def _add(text: str, spans: list[Span], start: int, end: int) -> None:
