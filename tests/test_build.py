@@ -23,8 +23,21 @@ def test_outputs_exist_and_parse(built: Path) -> None:
 
 def test_same_input_gives_identical_bytes(built: Path, tmp_path: Path, corpus_dir: Path) -> None:
     build([corpus_dir], tmp_path)
-    for name in ("graph.trig", "graph.ttl", "graph.html"):
+    for name in ("graph.trig", "graph.ttl", "graph.html", "build.json"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_build_json_lists_inputs_and_the_hash_of_each_file(built: Path) -> None:
+    import hashlib
+    import json
+
+    manifest = json.loads((built / "build.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == ["graph.html", "graph.trig", "graph.ttl"]
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((built / name).read_bytes()).hexdigest() == digest
+    assert len(manifest["inputs"]) == 5 and all(len(i["body_sha256"]) == 64 for i in manifest["inputs"])
+    assert not any(str(i["path"]).startswith("/") for i in manifest["inputs"])
+    assert manifest["skipped"] == [] and "spacy-model" in manifest["versions"]
 
 
 def test_committed_output_is_fresh(built: Path) -> None:
@@ -131,5 +144,5 @@ def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, corpus_
         subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus_dir), "--out", str(out), "--no-validate"],
                        check=True, env=env, capture_output=True)
         outs.append(out)
-    for name in ("graph.trig", "graph.ttl", "graph.html"):
+    for name in ("graph.trig", "graph.ttl", "graph.html", "build.json"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
