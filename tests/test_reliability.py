@@ -293,3 +293,23 @@ def test_push_to_a_server_that_stores_nothing(built: Path) -> None:
             push(built / "graph.trig", f"http://127.0.0.1:{server.server_address[1]}/store")
     finally:
         server.shutdown()
+
+
+def test_an_article_on_one_long_line_is_read_not_dropped_as_chrome(tmp_path: Path) -> None:
+    from kg.build import build
+
+    sentences = ["Russia demanded that Ukraine withdraw its troops from the four regions, the Kremlin said on Monday.",
+                 "Ukraine rejected the demand and called for a full ceasefire, Zelensky's office said.",
+                 "The talks in Istanbul ended without an agreement, officials said."]
+    counts = []
+    for sep in (" ", "\n\n"):  # about 50 KB on one line, then the same as paragraphs
+        art = tmp_path / "article.txt"
+        art.write_text("Published: 2024-05-02\n\n" + sep.join(sentences[i % 3] for i in range(600)) + "\n")
+        summary = build([art], tmp_path / "out", html=False)
+        counts.append((summary.positions, summary.triples))
+    assert counts[0] == counts[1] and counts[0][0] >= 2
+
+
+def test_a_missing_input_is_our_message_not_a_usage_error(tmp_path: Path) -> None:
+    done = build_error(tmp_path, tmp_path / "nope")
+    one_line_error(done, "no such file or directory")
