@@ -236,6 +236,19 @@ def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], lis
 
 
 @cli.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "jsonld", "nquads", "csv"]))
+@_graph_option
+@click.option("--out", "out", type=click.Path(path_type=Path, readable=False), default=None,
+              help="File to write (a folder for csv); default beside the graph.")
+def export(fmt: str, graph: Path, out: Path | None) -> None:
+    """Export the graph: graphml/gexf (Gephi, Cytoscape), jsonld, nquads, or csv tables (incl. DNA statements)."""
+    from .export import export as run_export
+
+    for path in run_export(graph, fmt, out):
+        click.echo(f"Wrote {path}")
+
+
+@cli.command()
 @_graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
