@@ -119,8 +119,8 @@ def cli() -> None:
 def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
           no_validate: bool, quiet: bool, wait: bool) -> None:
     """Build graph.trig, graph.ttl and graph.html from PATHS (files or folders of .txt; default corpus/)."""
-    from .build import build as run_build
-    from .build import stderr_progress
+    from .pipeline import build as run_build
+    from .pipeline import stderr_progress
     from .resources import default_corpus_dir
 
     sources = list(paths) or [default_corpus_dir()]

@@ -108,7 +108,7 @@ def main() -> None:
         for n in args.articles:
             from bench_build import synthetic_corpus
 
-            from kg.build import build
+            from kg.pipeline import build
 
             src, out = Path(tmp) / f"articles-{n}", Path(tmp) / f"out-{n}"
             src.mkdir()

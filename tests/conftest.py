@@ -42,7 +42,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped corpus built once into a temp folder (with curation, like `make run`)."""
-    from kg.build import build
+    from kg.pipeline import build
 
     out = tmp_path_factory.mktemp("built")
     build([CORPUS], out)
@@ -52,7 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped corpus and the test articles (which name actors the gazetteer lacks)."""
-    from kg.build import build
+    from kg.pipeline import build
 
     out = tmp_path_factory.mktemp("built-wide")
     build([CORPUS, Path(__file__).parent / "data" / "articles"], out, html=False)

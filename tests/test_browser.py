@@ -160,7 +160,7 @@ HOSTILE = [
 
 
 def test_hostile_text_runs_nothing(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kg.build import build
+    from kg.pipeline import build
     from kg.graphio import load_graph
     from kg.namespaces import KG
 

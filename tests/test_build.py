@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from kg.build import build
+from kg.pipeline import build
 from kg.namespaces import KG, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -51,7 +51,7 @@ def test_quote_must_be_verbatim(res) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_shipped_curation_applies_and_build_can_skip_it(built_graph, tmp_path, corpus_dir) -> None:  # type: ignore[no-untyped-def]
-    from kg.build import build
+    from kg.pipeline import build
     from kg.graphio import load_graph
     from kg.namespaces import KG
 

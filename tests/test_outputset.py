@@ -81,7 +81,7 @@ def test_a_read_only_target_fails_before_any_file_is_replaced(tmp_path: Path) ->
 
 
 def test_a_folder_in_the_way_fails_before_any_work(tmp_path: Path, corpus_dir: Path) -> None:
-    from kg.build import build
+    from kg.pipeline import build
 
     (tmp_path / "graph.ttl").mkdir()
     started = time.monotonic()

@@ -52,7 +52,7 @@ def test_iri_is_the_gazetteer_style_slug() -> None:
 def test_graph_marks_them_provisional(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from rdflib import Graph, Literal, URIRef
 
-    from kg.build import build
+    from kg.pipeline import build
     from kg.namespaces import KG
 
     (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nKenyan Foreign Minister Musalia Mudavadi called for a ceasefire.\n",
@@ -65,7 +65,7 @@ def test_graph_marks_them_provisional(tmp_path) -> None:  # type: ignore[no-unty
 
 
 def test_bundled_query_lists_them_for_curation(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kg.build import build
+    from kg.pipeline import build
     from kg.query import load_query_text, run_on_file
 
     (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nKenyan Foreign Minister Musalia Mudavadi called for a ceasefire. "

@@ -163,7 +163,7 @@ def test_header_mistakes_are_named(tmp_path: Path, header: str, says: str) -> No
 @pytest.mark.parametrize(("published", "word"), [("9999-12-31", "tomorrow"), ("0001-01-01", "yesterday"),
                                                  ("9999-12-31", "next Monday"), ("0001-01-01", "on Sunday")])
 def test_dates_at_the_ends_of_the_calendar(tmp_path: Path, published: str, word: str) -> None:
-    from kg.build import build
+    from kg.pipeline import build
 
     art = tmp_path / "a.txt"
     art.write_text(f"Published: {published}\n\nRussia demanded a ceasefire in Crimea {word}, the Kremlin said.\n")
@@ -296,7 +296,7 @@ def test_push_to_a_server_that_stores_nothing(built: Path) -> None:
 
 
 def test_an_article_on_one_long_line_is_read_not_dropped_as_chrome(tmp_path: Path) -> None:
-    from kg.build import build
+    from kg.pipeline import build
 
     sentences = ["Russia demanded that Ukraine withdraw its troops from the four regions, the Kremlin said on Monday.",
                  "Ukraine rejected the demand and called for a full ceasefire, Zelensky's office said.",
