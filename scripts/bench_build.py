@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.annotate import annotate  # noqa: E402
-from kg.pipeline import build  # noqa: E402
 from kg.documents import load_corpus  # noqa: E402
+from kg.pipeline import build  # noqa: E402
 from kg.resources import load_resources  # noqa: E402
 
 

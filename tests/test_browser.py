@@ -160,9 +160,9 @@ HOSTILE = [
 
 
 def test_hostile_text_runs_nothing(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kg.pipeline import build
     from kg.graphio import load_graph
     from kg.namespaces import KG
+    from kg.pipeline import build
 
     src = tmp_path / "src"
     src.mkdir()

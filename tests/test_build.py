@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 
-from kg.pipeline import build
 from kg.namespaces import KG, PREFIXES
+from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

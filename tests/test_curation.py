@@ -51,9 +51,9 @@ def test_quote_must_be_verbatim(res) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_shipped_curation_applies_and_build_can_skip_it(built_graph, tmp_path, corpus_dir) -> None:  # type: ignore[no-untyped-def]
-    from kg.pipeline import build
     from kg.graphio import load_graph
     from kg.namespaces import KG
+    from kg.pipeline import build
 
     assert any(str(o) == "curation.add" for o in built_graph.objects(None, KG.extractor))
     build([corpus_dir], tmp_path, html=False, curation=False, validate_shapes=False)

@@ -52,8 +52,8 @@ def test_iri_is_the_gazetteer_style_slug() -> None:
 def test_graph_marks_them_provisional(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from rdflib import Graph, Literal, URIRef
 
-    from kg.pipeline import build
     from kg.namespaces import KG
+    from kg.pipeline import build
 
     (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nKenyan Foreign Minister Musalia Mudavadi called for a ceasefire.\n",
                                     encoding="utf-8")
