@@ -116,16 +116,24 @@ def cli() -> None:
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option("--wait", is_flag=True, help="If another build is writing to --out, wait for it instead of failing.")
+@click.option("--skip-bad", is_flag=True, help="Skip unreadable documents and records (listed) instead of stopping.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+              help="Read our field NAME (title, published, publisher, text, url, id) from COLUMN of JSON/CSV records.")
 def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
-          no_validate: bool, quiet: bool, wait: bool) -> None:
-    """Build graph.trig, graph.ttl and graph.html from PATHS (files or folders of .txt; default corpus/)."""
+          no_validate: bool, quiet: bool, wait: bool, skip_bad: bool, fields: tuple[str, ...]) -> None:
+    """Build graph.trig, graph.ttl, graph.html and build.json from PATHS.
+
+    PATHS are files or folders of articles: .txt, .jsonl, .json, .csv, .html (default corpus/).
+    """
     from .pipeline import build as run_build
     from .pipeline import stderr_progress
+    from .readers import parse_fields
     from .resources import default_corpus_dir
 
     sources = list(paths) or [default_corpus_dir()]
     summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
-                        curation=curation, progress=None if quiet else stderr_progress, wait=wait)
+                        curation=curation, progress=None if quiet else stderr_progress, wait=wait,
+                        skip_bad=skip_bad, fields=parse_fields(fields), warn=lambda m: click.echo(f"Warning: {m}", err=True))
     for doc in summary.empty_documents:
         click.echo(f"Warning: {doc}: nothing to extract (empty named graph)", err=True)
     click.echo(summary.line())

@@ -93,8 +93,8 @@ def max_bytes() -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_BYTES
 
 
-def read_document(path: Path) -> Document:
-    """Read one ``.txt`` file as a Document, with a clear error for unreadable input."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one input file: a regular file, readable, within the size limit."""
     import stat
 
     limit = max_bytes()
@@ -104,21 +104,26 @@ def read_document(path: Path) -> Document:
             raise IsADirectoryError
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block, a device never end
             raise CorpusError(f"{path}: not a regular file (a pipe or a device); pass article files")
-        if st.st_size > limit:
+        if st.st_size > limit and path.suffix.lower() not in COLLECTIONS:
             raise CorpusError(f"{path}: {st.st_size:,} bytes is more than the limit of {limit:,} for one article; "
                               "split it, or raise KG_MAX_ARTICLE_BYTES")
         with path.open("rb") as fh:
-            data = fh.read(limit + 1)
+            data = fh.read() if path.suffix.lower() in COLLECTIONS else fh.read(limit + 1)
     except PermissionError:
         raise CorpusError(f"{path}: permission denied (cannot read the file)") from None
     except IsADirectoryError:
-        raise CorpusError(f"{path}: is a directory, expected a .txt file") from None
+        raise CorpusError(f"{path}: is a directory, expected an article file") from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(data) > limit:
+    if len(data) > limit and path.suffix.lower() not in COLLECTIONS:
         raise CorpusError(f"{path}: more than the limit of {limit:,} bytes for one article; raise KG_MAX_ARTICLE_BYTES")
     if not data.strip():
         raise CorpusError(f"{path}: the file is empty")
+    return data
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text without a byte-order mark and with Unix line ends, or a clear error."""
     if b"\x00" in data[:8192]:
         raise CorpusError(f"{path}: looks like a binary file, not UTF-8 text")
     try:
@@ -128,11 +133,20 @@ def read_document(path: Path) -> Document:
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line "
             f"{data.count(NEWLINE, 0, exc.start) + 1}); re-save it as UTF-8"
         ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    doc = parse_document(text, path.stem, str(path))
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def read_document(path: Path) -> Document:
+    """Read one ``.txt`` file as a Document, with a clear error for unreadable input."""
+    doc = parse_document(decode(path, read_bytes(path)), path.stem, str(path))
     if not doc.body.strip():
         raise CorpusError(f"{path}: the file has a header but no body text")
     return doc
+
+
+#: File kinds a folder scan reads; collections hold many articles each.
+SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm")
+COLLECTIONS = (".jsonl", ".json", ".csv")
 
 
 def _scan(folder: Path) -> list[Path]:
@@ -146,14 +160,12 @@ def _scan(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=fail):
         dirs.sort()
-        found.extend(Path(root) / n for n in names if n.endswith(".txt") and not n.startswith("."))
+        found.extend(Path(root) / n for n in names if n.lower().endswith(SUFFIXES) and not n.startswith("."))
     return sorted(found)
 
 
 def corpus_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of ``.txt`` files."""
-    from .iris import slug
-
+    """Expand files and folders into a sorted list of article files (see :data:`SUFFIXES`)."""
     files: list[Path] = []
     for p in paths:
         if not p.exists():
@@ -161,7 +173,7 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
         if p.is_dir():
             found = _scan(p)
             if not found:
-                raise CorpusError(f"{p}: folder has no .txt files")
+                raise CorpusError(f"{p}: folder has no article files ({', '.join(SUFFIXES)})")
             files.extend(found)
         else:
             files.append(p)
@@ -172,18 +184,15 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    by_id: dict[str, Path] = {}
-    for f in out:
-        other = by_id.setdefault(slug(f.stem), f)
-        if other is not f:
-            raise CorpusError(f"{other} and {f} get the same document id {slug(f.stem)!r}; rename one")
     return out
 
 
 def load_corpus(paths: Iterable[Path]) -> Iterator[Document]:
-    """Yield the Documents of files and folders of ``.txt`` files, in sorted order."""
-    for f in corpus_files(paths):
-        yield read_document(f)
+    """Yield the Documents of files and folders, in sorted order; the first bad one is an error."""
+    from .readers import read_corpus
+
+    docs, _skipped = read_corpus(list(paths))
+    yield from docs
 
 
 # ------------------------------------------------------------------ page chrome

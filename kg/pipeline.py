@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .documents import Document, load_corpus
-from .errors import ValidationFailed
+from .documents import Document
+from .errors import CorpusError, ValidationFailed
 from .extract import Extraction, run_extractors
 from .nlp import prepare
+from .readers import read_corpus
 from .resources import Resources, load_resources
 
 Progress = Callable[[str], None]
@@ -30,9 +31,11 @@ class BuildSummary:
     out_dir: str
     files: list[str] = field(default_factory=list)
     empty_documents: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.documents} documents, {self.actors} actors, {self.issues} issues, "
+        skipped = f" ({len(self.skipped)} skipped)" if self.skipped else ""
+        return (f"{self.documents} documents{skipped}, {self.actors} actors, {self.issues} issues, "
                 f"{self.positions} positions, {self.talks} talks, {self.triples} triples "
                 f"in {self.seconds:.2f} s")
 
@@ -49,7 +52,8 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
 
 def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *, html: bool = True,
           validate_shapes: bool = True, curation: bool = True, progress: Progress | None = None,
-          wait: bool = False) -> BuildSummary:
+          wait: bool = False, skip_bad: bool = False, fields: dict[str, str] | None = None,
+          warn: Progress | None = None) -> BuildSummary:
     """Build ``graph.trig``, ``graph.ttl``, ``graph.html`` and ``build.json`` in ``out_dir`` from
     ``paths``, replaced as one set (:mod:`kg.outputset`); another build writing to the same
     folder is an error unless ``wait``."""
@@ -59,11 +63,12 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
     ensure_dir(out_dir)
     with locked(out_dir, wait):
         return _build(paths, out_dir, ontology, html=html, validate_shapes=validate_shapes, curation=curation,
-                      progress=progress)
+                      progress=progress, skip_bad=skip_bad, fields=fields or {}, warn=warn)
 
 
 def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html: bool, validate_shapes: bool,
-           curation: bool, progress: Progress | None) -> BuildSummary:
+           curation: bool, progress: Progress | None, skip_bad: bool, fields: dict[str, str],
+           warn: Progress | None) -> BuildSummary:
     from rdflib import RDF, URIRef
 
     from .mapping import to_dataset, union_graph
@@ -74,7 +79,12 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
     start = time.perf_counter()
     preflight(out_dir, ["graph.trig", "graph.ttl", "graph.html", MANIFEST])  # fail before the work, not after
     res = load_resources(ontology)
-    docs = list(load_corpus(paths))
+    docs, skipped = read_corpus(list(paths), fields, skip_bad)
+    for bad in skipped:
+        if warn:
+            warn(f"skipped {bad.where}: {bad.reason}")
+    if not docs:
+        raise CorpusError(f"no document could be read ({len(skipped)} skipped); see the warnings above")
     extractions = extract_corpus(docs, res, progress)
     if curation:
         from .curation import apply_curation, read_curation
@@ -110,9 +120,10 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
         out_dir=str(out_dir),
         files=sorted(files),
         empty_documents=empty,
+        skipped=[f"{b.where}: {b.reason}" for b in skipped],
     )
     encoded = {name: text.encode("utf-8") for name, text in files.items()}
-    encoded[MANIFEST] = manifest(docs, encoded).encode("utf-8")
+    encoded[MANIFEST] = manifest(docs, encoded, [(b.where, b.reason) for b in skipped]).encode("utf-8")
     summary.files = sorted(encoded)
     write_set(out_dir, encoded, remove=("graph.html",))
     summary.seconds = time.perf_counter() - start

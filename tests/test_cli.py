@@ -32,7 +32,7 @@ def _bad_inputs(tmp: Path) -> list[tuple[str, Path, str]]:
     empty_dir = tmp / "empty-dir"
     empty_dir.mkdir()
     cases.append(("missing path", tmp / "nope", "no such file or directory"))
-    cases.append(("folder without .txt", empty_dir, "no .txt files"))
+    cases.append(("folder without .txt", empty_dir, "no article files"))
     (tmp / "empty.txt").write_text("")
     cases.append(("empty file", tmp / "empty.txt", "the file is empty"))
     (tmp / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")

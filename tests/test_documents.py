@@ -48,7 +48,7 @@ def test_corpus_files_errors(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file"):
         corpus_files([tmp_path / "missing"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(CorpusError, match=r"no \.txt files"):
+    with pytest.raises(CorpusError, match="no article files"):
         corpus_files([tmp_path / "empty"])
 
 
