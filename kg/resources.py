@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # rdflib is heavy: import it only where it is used
     from rdflib import Graph
 
 ONTOLOGY_FILES = ("ontology.ttl", "codebook.ttl", "gazetteer.ttl")
+LINK_FILES = ("wikidata.ttl",)  # optional: links of gazetteer entries to public knowledge bases
 SHAPES_FILE = "shapes.ttl"
 LEXICON_FILE = "lexicon.ttl"
 
@@ -432,7 +433,7 @@ def load_resources(directory: Path | None = None) -> Resources:
     directory = Path(directory) if directory is not None else default_ontology_dir()
     if not directory.is_dir():
         raise OntologyError(f"ontology folder {directory} does not exist")
-    graph = _parse(directory, ONTOLOGY_FILES)
+    graph = _parse(directory, ONTOLOGY_FILES + tuple(n for n in LINK_FILES if (directory / n).is_file()))
     entities = _entities(graph)
     issues, groups = _issues(graph, entities)
     triggers, lists, raw, lemmas = _lexicon(directory)

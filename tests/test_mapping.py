@@ -1,6 +1,6 @@
 import datetime as dt
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.documents import Document
@@ -67,3 +67,19 @@ def test_same_position_in_two_documents_is_one_node(res) -> None:  # type: ignor
 
 def test_slug_is_stable() -> None:
     assert slug("Bürgenstock Resort") == "burgenstock-resort"
+
+
+def test_wikidata_links_are_gazetteer_entries_each_with_its_own_entity(res, built_graph) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    links = Graph().parse(res.directory / "wikidata.ttl", format="turtle")
+    pairs = list(links.subject_objects(SKOS.exactMatch))
+    assert len(pairs) > 100
+    known = {str(e) for e in res.graph.subjects()}
+    assert all(str(s) in known and (s, None, None) in res.graph for s, _o in pairs)  # no typo'd subject
+    targets = [str(o) for _s, o in pairs]
+    assert len(targets) == len(set(targets)), "one Wikidata entity for two entries"
+    assert all(t.startswith("http://www.wikidata.org/entity/Q") and t[32:].isdigit() for t in targets)
+    assert (URIRef("https://w3id.org/parley/id/actor/russia"), SKOS.exactMatch,
+            URIRef("http://www.wikidata.org/entity/Q159")) in built_graph
