@@ -244,6 +244,16 @@ def query(query: str | None, graph: Path, fmt: str, params: tuple[str, ...], lis
 
 
 @cli.command()
+@_graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+def matrix(graph: Path, fmt: str) -> None:
+    """The stance matrix: actors (grouped by side) × issues (grouped by issue group), stances with source counts."""
+    from .matrix import matrix_of_file, matrix_table
+
+    click.echo(matrix_table(matrix_of_file(graph), fmt))
+
+
+@cli.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "jsonld", "nquads", "csv"]))
 @_graph_option
 @click.option("--out", "out", type=click.Path(path_type=Path, readable=False), default=None,

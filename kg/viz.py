@@ -85,10 +85,12 @@ def page_data(proj: Projection, title: str = "Parley knowledge graph", highlight
     counts: dict[str, int] = {}
     for n in proj.nodes.values():
         counts[n.type] = counts.get(n.type, 0) + 1
+    from .matrix import matrix_data, stance_matrix
+
     return {
         "title": title, "nodes": nodes, "edges": edges, "dates": dates, "documents": docs, "counts": counts,
         "typeStyle": TYPE_STYLE, "stanceColor": STANCE_COLOR, "groupColor": GROUP_COLOR,
-        "highlight": highlight or [],
+        "highlight": highlight or [], "matrix": matrix_data(stance_matrix(proj)),
     }
 
 

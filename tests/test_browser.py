@@ -137,6 +137,39 @@ def test_filters_hide_what_they_should(page: Page) -> None:
     assert page.js("() => window.kgNetwork.getPositions()") == before
 
 
+def test_stance_matrix_tab(page: Page, built: Path) -> None:
+    from kg.matrix import matrix_of_file
+
+    m = matrix_of_file(built / "graph.trig")
+    page.page.locator("#reset").click()
+    page.page.locator("#tab-matrix").click()
+    assert page.page.locator("#matrix").is_visible() and not page.page.locator("#network").is_visible()
+    assert page.js("() => window.kgMatrixCells") == len(m.cells)
+    side_rows = page.page.locator("#matrix th.side").all_inner_texts()
+    assert side_rows == sorted(set(side_rows), key=side_rows.index) and "Russia" in side_rows  # each side once
+    putin = next(i for i, r in enumerate(m.rows) if r.label == "Vladimir Putin")
+    crimea = next(i for i, c in enumerate(m.columns) if c.label == "Crimea")
+    cell = page.page.locator(f'#matrix td[data-cell="{putin},{crimea}"]')
+    assert cell.inner_text() == "D1"
+    cell.click()
+    details = page.page.locator("#details").inner_text()
+    assert "Vladimir Putin — Crimea" in details and "recognition of Russia's sovereignty over Crimea" in details
+    # the filters apply to the matrix too: one document, then a date range
+    doc = "003_bb713361df41a709"
+    page.page.locator("#f-doc").select_option(doc)
+    data = page.js("() => JSON.parse(document.getElementById('kg-data').textContent)")
+    in_doc = {n["id"] for n in data["nodes"] if n["type"] == "Position" and doc in n["documents"]}
+    cells_in_doc = sum(1 for entries in m.cells.values() if any(e.position in in_doc for e in entries))
+    assert page.js("() => window.kgMatrixCells") == cells_in_doc < len(m.cells)
+    page.page.locator("#reset").click()
+    page.page.locator("#f-stance input[value=Demand]").uncheck()
+    assert not any(t.startswith("D") or " D" in t for t in page.page.locator("#matrix td.cell").all_inner_texts())
+    page.page.locator("#reset").click()
+    page.page.locator("#tab-graph").click()
+    assert page.page.locator("#network").is_visible() and visible(page) == len(data["nodes"])
+    assert page.errors == [] and page.external == []
+
+
 def test_hover_shows_the_evidence_sentence(page: Page) -> None:
     pid = "https://w3id.org/parley/id/position/vladimir-putin/demands/crimea"
     page.page.locator("#search").fill("Vladimir Putin demands Crimea")
@@ -188,6 +221,13 @@ def test_hostile_text_runs_nothing(browser, tmp_path: Path) -> None:  # type: ig
         page.page.locator("#search").fill("Russia demands ceasefire")
         page.page.locator("#search").press("Enter")
         assert "<img src=x onerror=" in page.page.locator("#details").inner_text()  # shown literally
+        page.page.locator("#tab-matrix").click()  # the matrix tab: every cell clicked
+        for cell in page.page.locator("#matrix td.cell").all():
+            if cell.inner_text():
+                cell.click()
+        page.page.wait_for_timeout(200)
+        assert page.js("() => window.__pwned === undefined")
+        assert page.page.locator("#matrix img, #matrix script, #matrix svg, #details img, #details svg").count() == 0
         assert page.errors == [] and page.external == []
     finally:
         page.close()
