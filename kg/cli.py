@@ -61,6 +61,25 @@ def _graph_option(f: Any) -> Any:
                         show_default=True, help="Graph file to read (TriG, Turtle, N-Quads...).")(f)
 
 
+class ProgressBar:
+    """A progress bar on stderr (articles done, rate, time left), created at the first report."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", desc="analysing", file=sys.stderr, leave=False)
+        self.bar.n = done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _bounded(f: Any) -> Any:
     """Run the command in a child process with ``--timeout`` and ``--max-memory`` limits; what it
     prints comes back to this process, so a stopped command prints nothing half-way."""
@@ -119,8 +138,12 @@ def cli() -> None:
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable documents and records (listed) instead of stopping.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Read our field NAME (title, published, publisher, text, url, id) from COLUMN of JSON/CSV records.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that analyse documents [default: the CPUs for a large corpus, 1 for a few articles].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again, ignoring (and not filling) the cache.")
 def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
-          no_validate: bool, quiet: bool, wait: bool, skip_bad: bool, fields: tuple[str, ...]) -> None:
+          no_validate: bool, quiet: bool, wait: bool, skip_bad: bool, fields: tuple[str, ...],
+          workers: int | None, no_cache: bool) -> None:
     """Build graph.trig, graph.ttl, graph.html and build.json from PATHS.
 
     PATHS are files or folders of articles: .txt, .jsonl, .json, .csv, .html (default corpus/).
@@ -131,9 +154,15 @@ def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curatio
     from .resources import default_corpus_dir
 
     sources = list(paths) or [default_corpus_dir()]
-    summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
-                        curation=curation, progress=None if quiet else stderr_progress, wait=wait,
-                        skip_bad=skip_bad, fields=parse_fields(fields), warn=lambda m: click.echo(f"Warning: {m}", err=True))
+    bar = None if quiet or not sys.stderr.isatty() else ProgressBar()
+    try:
+        summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
+                            curation=curation, progress=None if quiet or bar else stderr_progress, wait=wait,
+                            skip_bad=skip_bad, fields=parse_fields(fields), warn=lambda m: click.echo(f"Warning: {m}", err=True),
+                            workers=workers, use_cache=not no_cache, tick=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     for doc in summary.empty_documents:
         click.echo(f"Warning: {doc}: nothing to extract (empty named graph)", err=True)
     click.echo(summary.line())

@@ -66,9 +66,16 @@ def _load(name: str) -> Language:
 
 
 def model_fingerprint() -> str:
-    """Name and version of the pipeline (they change extraction results)."""
-    nlp = load_nlp()
-    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    """Name and version of the pipeline (they change extraction results), read from its
+    package metadata without loading it; a pipeline given as a folder is loaded once."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = model_name()
+    try:
+        return f"{name}-{version(name)}"
+    except (PackageNotFoundError, ValueError):
+        nlp = load_nlp()
+        return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
 def normalise(text: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache
 from .documents import Document
 from .errors import CorpusError, ValidationFailed
 from .extract import Extraction, run_extractors
@@ -40,20 +41,91 @@ class BuildSummary:
                 f"in {self.seconds:.2f} s")
 
 
-def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress | None = None) -> list[Extraction]:
-    """Run annotation and every extractor over each document."""
-    out = []
-    for i, doc in enumerate(docs, start=1):
-        out.append(run_extractors(prepare(doc, res), res))
-        if progress and (i % 50 == 0 or i == len(docs)):
-            progress(f"extracted {i}/{len(docs)} documents")
-    return out
+def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress | None = None,
+                   workers: int | None = 1, cache: ExtractionCache | None = None,
+                   tick: Callable[[int, int], None] | None = None) -> list[Extraction]:
+    """Analyse and extract each document, in document order.
+
+    Documents found in ``cache`` are not analysed again; the others run in ``workers``
+    processes (``None``: the CPUs, once there are enough documents to repay starting them),
+    each with the NLP pipeline loaded once, and are merged in document order, so the result
+    does not depend on the number of workers. ``tick(done, total)`` reports the documents done.
+    """
+    out: list[Extraction | None] = [None] * len(docs)
+    todo = []
+    for i, doc in enumerate(docs):
+        hit = cache.get(doc) if cache is not None else None
+        if hit is not None:
+            out[i] = hit
+        else:
+            todo.append(i)
+    if tick:
+        tick(len(docs) - len(todo), len(docs))
+    n = choose_workers(workers, len(todo))
+    extracted = _extract_many([docs[i] for i in todo], res, n)
+    for done, (i, ex) in enumerate(zip(todo, extracted, strict=True), start=1):
+        out[i] = ex
+        if cache is not None:
+            cache.put(docs[i], ex)
+        if tick:
+            tick(len(docs) - len(todo) + done, len(docs))
+        if progress and (done % 50 == 0 or done == len(todo)):
+            progress(f"extracted {done}/{len(todo)} documents" + (f" ({len(docs) - len(todo)} from the cache)"
+                                                                  if len(todo) < len(docs) else ""))
+    return [ex for ex in out if ex is not None]
+
+
+#: Below this many documents to extract, one process is faster than starting workers.
+MIN_DOCS_PER_WORKER = 20
+
+
+def choose_workers(workers: int | None, todo: int) -> int:
+    """The number of processes for ``todo`` documents: ``workers``, or automatic for ``None``.
+
+    >>> choose_workers(None, 5), choose_workers(3, 5), choose_workers(4, 1)
+    (1, 3, 1)
+    """
+    import os
+
+    if workers is None:
+        workers = os.cpu_count() or 1 if todo >= 2 * MIN_DOCS_PER_WORKER else 1
+    return max(1, min(workers, todo))
+
+
+_WORKER_RES: Resources | None = None
+
+
+def _extract_one(doc: Document) -> Extraction:
+    assert _WORKER_RES is not None
+    return run_extractors(prepare(doc, _WORKER_RES), _WORKER_RES)
+
+
+def _extract_many(docs: Sequence[Document], res: Resources, workers: int) -> Iterator[Extraction]:
+    """Extractions of ``docs`` in order, from ``workers`` forked processes that share the loaded
+    resources and NLP pipeline (copy-on-write) instead of loading their own."""
+    global _WORKER_RES
+    if workers <= 1:
+        for doc in docs:
+            yield run_extractors(prepare(doc, res), res)
+        return
+    import multiprocessing
+
+    from .nlp import load_nlp
+
+    load_nlp()  # loaded once here, inherited by every worker
+    _WORKER_RES = res
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_extract_one, docs, chunksize=max(1, min(8, len(docs) // (workers * 8))))
+    finally:
+        _WORKER_RES = None
 
 
 def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *, html: bool = True,
           validate_shapes: bool = True, curation: bool = True, progress: Progress | None = None,
           wait: bool = False, skip_bad: bool = False, fields: dict[str, str] | None = None,
-          warn: Progress | None = None) -> BuildSummary:
+          warn: Progress | None = None, workers: int | None = None, use_cache: bool = True,
+          tick: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Build ``graph.trig``, ``graph.ttl``, ``graph.html`` and ``build.json`` in ``out_dir`` from
     ``paths``, replaced as one set (:mod:`kg.outputset`); another build writing to the same
     folder is an error unless ``wait``."""
@@ -63,12 +135,14 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
     ensure_dir(out_dir)
     with locked(out_dir, wait):
         return _build(paths, out_dir, ontology, html=html, validate_shapes=validate_shapes, curation=curation,
-                      progress=progress, skip_bad=skip_bad, fields=fields or {}, warn=warn)
+                      progress=progress, skip_bad=skip_bad, fields=fields or {}, warn=warn, workers=workers,
+                      use_cache=use_cache, tick=tick)
 
 
 def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html: bool, validate_shapes: bool,
            curation: bool, progress: Progress | None, skip_bad: bool, fields: dict[str, str],
-           warn: Progress | None) -> BuildSummary:
+           warn: Progress | None, workers: int | None, use_cache: bool,
+           tick: Callable[[int, int], None] | None) -> BuildSummary:
     from rdflib import RDF, URIRef
 
     from .mapping import to_dataset, union_graph
@@ -85,7 +159,12 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
             warn(f"skipped {bad.where}: {bad.reason}")
     if not docs:
         raise CorpusError(f"no document could be read ({len(skipped)} skipped); see the warnings above")
-    extractions = extract_corpus(docs, res, progress)
+    from .cache import fingerprint
+    from .nlp import model_fingerprint
+
+    cache = ExtractionCache(fingerprint(res.directory, model_fingerprint()), enabled=use_cache)
+    extractions = extract_corpus(docs, res, progress, workers, cache, tick)
+    cache.prune()
     if curation:
         from .curation import apply_curation, read_curation
 

@@ -1,6 +1,11 @@
 """Benchmark `kg build` on a synthetic corpus of N articles made by recombining corpus sentences.
 
 Usage: python scripts/bench_build.py --n 100 --n 1000 [--seed 1] [--no-validate] [--parse-all]
+       python scripts/bench_build.py --builds --n 100 --n 1000
+
+With ``--builds``: whole ``kg build`` runs as separate processes, each timed with its peak
+memory (the largest process): 1 worker and 2 workers without the cache, then an unchanged
+rebuild and a rebuild after adding one article (the extraction cache warm).
 
 Prints, per N: articles, MB of text, seconds per stage (load, annotate = sentences/mentions/dates,
 analysis = spaCy parse and new actors, extraction, then the whole build: mapping, SHACL, files),
@@ -51,7 +56,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-validate", action="store_true", help="skip SHACL in the full build")
     ap.add_argument("--parse-all", action="store_true", help="parse every body sentence (no sentence filter)")
+    ap.add_argument("--builds", action="store_true", help="time whole builds: workers, cache, peak memory")
     args = ap.parse_args()
+    if args.builds:
+        builds(args.n or [100], args.seed)
+        return
     t0 = time.perf_counter()
     load_nlp()
     print(f"spaCy pipeline loaded in {time.perf_counter() - t0:.2f} s (once per process)")
@@ -84,6 +93,40 @@ def main() -> None:
             rate = n / (t_annot + t_parse + t_extract)
             print(f"{n:>6} {size / 1e6:>6.2f} {t_load:>6.2f} {t_annot:>6.2f} {t_parse:>7.2f} {t_extract:>6.2f} {rate:>10.1f} "
                   f"{parsed / max(body, 1):>7.0%} {t_build:>8.2f} {n / t_build:>6.1f}")
+
+
+def timed_build(args: list[str], cache: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB, the largest process) of one ``kg build`` process."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "KG_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    t0 = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "kg.cli", "build", *args, "-q"],
+                          env=env, capture_output=True, text=True, check=True)
+    return time.perf_counter() - t0, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def builds(sizes: list[int], seed: int) -> None:
+    print(f"{'N':>6} {'run':<26} {'s':>8} {'art/s':>7} {'peak MB':>8}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            src, out, cache = Path(tmp) / "in", Path(tmp) / "out", Path(tmp) / "cache"
+            src.mkdir()
+            synthetic_corpus(n, src, seed)
+            runs = [("1 worker, no cache", ["--workers", "1", "--no-cache"]),
+                    ("2 workers, no cache", ["--workers", "2", "--no-cache"]),
+                    ("2 workers, filling the cache", ["--workers", "2"]),
+                    ("unchanged rebuild", ["--workers", "2"]),
+                    ("one article added", ["--workers", "2"])]
+            for name, extra in runs:
+                if name == "one article added":
+                    added = Path(tmp) / "added"
+                    added.mkdir()
+                    synthetic_corpus(1, added, seed + 1)
+                    (added / "00000_synthetic.txt").rename(src / "zz_added.txt")
+                seconds, peak = timed_build([str(src), "--out", str(out), *extra], cache)
+                print(f"{n:>6} {name:<26} {seconds:>8.1f} {n / seconds:>7.1f} {peak:>8.0f}", flush=True)
 
 
 if __name__ == "__main__":
