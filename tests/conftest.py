@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Iterator
@@ -79,11 +80,35 @@ def doc_of(res: Resources):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (stores, projections, extractions)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(folder))
+    return folder
+
+
+@contextlib.contextmanager
+def fake_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A loopback HTTP server answering with ``handler``; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
 def listener() -> Iterator[tuple[str, list[str]]]:
     """A loopback HTTP server that logs every request it gets (and answers with nothing useful)."""
     seen: list[str] = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             seen.append(self.path)
             self.send_response(404)
@@ -91,10 +116,5 @@ def listener() -> Iterator[tuple[str, list[str]]]:
 
         do_POST = do_GET
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/x", seen
-    server.shutdown()
+    with fake_server(Handler) as url:
+        yield f"{url}/x", seen

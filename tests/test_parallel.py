@@ -18,13 +18,6 @@ OUTPUTS = ("graph.trig", "graph.ttl", "graph.html", "build.json")
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KG_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents analysed in this process."""
     seen: list[str] = []

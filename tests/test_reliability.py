@@ -238,13 +238,12 @@ ANSWERS = [  # (content type, body) an endpoint might send instead of SPARQL res
 
 @pytest.mark.parametrize(("ctype", "body"), ANSWERS)
 def test_an_endpoint_answering_nonsense(ctype: str, body: bytes) -> None:
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from conftest import QuietHandler, fake_server
 
     from kg.errors import QueryError
     from kg.query import run_remote
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
             self.send_response(200)
@@ -252,26 +251,17 @@ def test_an_endpoint_answering_nonsense(ctype: str, body: bytes) -> None:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(QueryError, match="did not answer with SPARQL results"):
-            run_remote(f"http://127.0.0.1:{server.server_address[1]}/sparql", "SELECT * WHERE { ?s ?p ?o }")
-    finally:
-        server.shutdown()
+    with fake_server(Handler) as url, pytest.raises(QueryError, match="did not answer with SPARQL results"):
+        run_remote(f"{url}/sparql", "SELECT * WHERE { ?s ?p ?o }")
 
 
 def test_push_to_a_server_that_stores_nothing(built: Path) -> None:
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from conftest import QuietHandler, fake_server
 
     from kg.endpoint import push
     from kg.errors import QueryError
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_PUT(self) -> None:
             self.rfile.read(int(self.headers.get("Content-Length", 0)))
             self.send_response(200)
@@ -283,33 +273,5 @@ def test_push_to_a_server_that_stores_nothing(built: Path) -> None:
             self.end_headers()
             self.wfile.write(b"<html>hello</html>")
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(QueryError, match="does not return graph"):
-            push(built / "graph.trig", f"http://127.0.0.1:{server.server_address[1]}/store")
-    finally:
-        server.shutdown()
-
-
-def test_an_article_on_one_long_line_is_read_not_dropped_as_chrome(tmp_path: Path) -> None:
-    from kg.pipeline import build
-
-    sentences = ["Russia demanded that Ukraine withdraw its troops from the four regions, the Kremlin said on Monday.",
-                 "Ukraine rejected the demand and called for a full ceasefire, Zelensky's office said.",
-                 "The talks in Istanbul ended without an agreement, officials said."]
-    counts = []
-    for sep in (" ", "\n\n"):  # about 50 KB on one line, then the same as paragraphs
-        art = tmp_path / "article.txt"
-        art.write_text("Published: 2024-05-02\n\n" + sep.join(sentences[i % 3] for i in range(600)) + "\n")
-        summary = build([art], tmp_path / "out", html=False)
-        counts.append((summary.positions, summary.triples))
-    assert counts[0] == counts[1] and counts[0][0] >= 2
-
-
-def test_a_missing_input_is_our_message_not_a_usage_error(tmp_path: Path) -> None:
-    done = build_error(tmp_path, tmp_path / "nope")
-    one_line_error(done, "no such file or directory")
+    with fake_server(Handler) as url, pytest.raises(QueryError, match="does not return graph"):
+        push(built / "graph.trig", f"{url}/store")

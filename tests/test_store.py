@@ -18,13 +18,6 @@ ex:g2 { ex:a ex:p ex:b . ex:c ex:p ex:d . }
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("KG_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def small(tmp_path: Path) -> Path:
     path = tmp_path / "small.trig"
     path.write_text(TRIG, encoding="utf-8")
