@@ -243,10 +243,11 @@ class Resources:
     @property
     def fact_words(self) -> frozenset[str]:
         """Word forms without which a sentence states nothing the extractors read: stance
-        triggers, obligation modals, delegation and mediation verbs, with their inflections."""
+        triggers, obligation modals, judgements, delegation and mediation verbs, with their inflections."""
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
-            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb"):
+            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "evaluation-support",
+                         "evaluation-acceptance", "evaluation-rejection"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma)
             words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
@@ -443,7 +444,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
-                "condition-mark"}
+                "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -187,6 +187,20 @@ CLASS_CASES = {
          {("dmytro-kuleba", "Demand", "troop-withdrawal"), ("dmytro-kuleba", "Demand", "annexed-regions")}),
         ("Ukraine must abandon its NATO ambitions, Lavrov told reporters.", {("sergey-lavrov", "Opposition", "nato-membership")}),
     ],
+    "judgement under a speaker": [
+        ("Rubio said NATO membership was not a realistic outcome for Ukraine.", {("marco-rubio", "Rejection", "nato-membership")}),
+        ("A ceasefire along the current line is unrealistic, the Kremlin said on Monday.", {("russia", "Rejection", "ceasefire")}),
+        ("Trump said he did not think it was practical for Ukraine to join NATO.",
+         {("donald-trump", "Rejection", "nato-membership")}),
+        ("Erdogan said a ceasefire was essential for any settlement.", {("recep-tayyip-erdogan", "Support", "ceasefire")}),
+        ("Kyiv does not believe that a truce is realistic.", {("ukraine", "Rejection", "ceasefire")}),
+        ("According to Macron, security guarantees for Ukraine are vital.", {("emmanuel-macron", "Support", "security-guarantees")}),
+        ("The use of nuclear weapons is inadmissible, the G20 leaders declared.", {("group-of-twenty", "Rejection", "nuclear-arms-control")}),
+        # not judgements of a speaker: an attributive adjective, a question, an unnamed source
+        ("Analysts called it a realistic ceasefire plan.", set()),
+        ("Is a ceasefire realistic, Zelensky asked.", set()),
+        ("A ceasefire is not realistic, one diplomat said.", set()),
+    ],
 }
 FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in cases]
 

@@ -93,6 +93,12 @@ def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) ->
     return _Reader(sent, res, ctx, _Memory(), doc_id)
 
 
+def _infinitival(tok: Token) -> bool:
+    """An infinitive clause ("for Ukraine to join NATO"): after "it is realistic" it is the
+    extraposed subject of the judgement, not a circumstance."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 @dataclass
 class _Frame:
     """Reported speech around a clause: who says it (empty and generic for pundits)."""
@@ -392,6 +398,7 @@ class _Reader:
         for hit in hits:
             yield from self._stance(hit, by_tok, issues)
         yield from self._obligations(issues)
+        yield from self._evaluations(issues, by_tok)
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
         """The issue is the object of a verb of giving it up ("abandon its NATO ambitions",
@@ -449,6 +456,70 @@ class _Reader:
                 for iss in found:
                     stance = self.polarity("Opposition" if negated else "Demand", iss, scope)
                     yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope, v), ev)
+
+    def evaluation(self, tok: Token) -> tuple[str, Token] | None:
+        """A predicative judgement and the copular predicate it belongs to: "X is (not)
+        realistic" (the adjective), "X is not a realistic outcome" (the copula of the noun)."""
+        if tok.pos_ != "ADJ":
+            return None
+        lemma = tok.lemma_.lower()
+        stance = next((st for st, name in (("Support", "evaluation-support"), ("Acceptance", "evaluation-acceptance"),
+                                           ("Rejection", "evaluation-rejection")) if lemma in self.lex(name)), None)
+        if stance is None:
+            return None
+        copula = self.lex("copula")
+        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in copula:
+            return stance, tok.head
+        if any(c.dep_ == "cop" or (c.dep_ == "auxpass" and c.lemma_.lower() in copula) for c in tok.children):
+            return stance, tok
+        if tok.dep_ == "amod" and tok.head.dep_ == "attr" and tok.head.head.lemma_.lower() in copula:
+            return stance, tok.head.head
+        return None
+
+    def denied_by_speaker(self, pred: Token, frame_verb: Token) -> bool:
+        """A negated verb of speech or thought between the clause and its speaker, or the
+        speaker's own verb ("he did not think it was practical", "Kyiv does not believe ...")."""
+        speech = self.lex("speech-verb")
+        cur, flips = pred, 0
+        for _ in range(8):
+            if cur == frame_verb or cur.head == cur:
+                break
+            cur = cur.head
+            if cur.lemma_.lower() in speech and any(c.dep_ == "neg" for c in cur.children):
+                flips += 1
+        if cur != frame_verb and any(c.dep_ == "neg" for c in frame_verb.children):
+            flips += 1
+        return flips % 2 == 1
+
+    def _evaluations(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"NATO membership is not realistic, the minister said": the speaker's stance on what the
+        judged clause is about (its subject, or the extraposed "for Ukraine to join NATO").
+        A judgement that is also a stance trigger ("unacceptable") is the trigger's to read."""
+        for tok in self.doc:
+            found_eval = None if tok.i in triggers else self.evaluation(tok)
+            if found_eval is None:
+                continue
+            stance, pred = found_eval
+            if self.hedged(pred, pred) or self.under_obligation(pred):
+                continue
+            frame = self.frame(pred)
+            if frame is None or not frame.actors:
+                continue
+            negated = any(c.dep_ == "neg" or c.lower_ == "no" for x in (pred, tok, tok.head) for c in x.children)
+            if self.denied_by_speaker(pred, frame.verb):  # "did not think it was practical"
+                negated = not negated
+            if negated:
+                stance = "Support" if stance == "Rejection" else "Rejection"
+            speech = self.lex("speech-verb")
+            stop = [c for c in pred.children if (c.dep_ in ("parataxis", "advcl") and not _infinitival(c))
+                    or c.lemma_.lower() in speech or self.circumstance(c)]
+            scope = subtree_ids(pred, stop)
+            found = self._drop_framing(pred, [h for h in issues if h.start in scope])
+            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.evaluation.speaker",
+                          self.sent.date_near(tok.idx))
+            for holder in frame.actors:
+                for iss in found:
+                    yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope, pred), ev)
 
     def under_obligation(self, p: Token) -> bool:
         """"must accept", "has to accept": the predicate is governed by a modal of obligation."""
