@@ -196,6 +196,11 @@ CLASS_CASES = {
         ("Kyiv does not believe that a truce is realistic.", {("ukraine", "Rejection", "ceasefire")}),
         ("According to Macron, security guarantees for Ukraine are vital.", {("emmanuel-macron", "Support", "security-guarantees")}),
         ("The use of nuclear weapons is inadmissible, the G20 leaders declared.", {("group-of-twenty", "Rejection", "nuclear-arms-control")}),
+        ("The negotiations were long but productive, Rubio said.", {("marco-rubio", "Support", "peace-talks")}),
+        # a verb of judging: its subject holds the judgement of its object
+        ("Trump called the talks very good and productive.", {("donald-trump", "Support", "peace-talks")}),
+        ("Moscow considers further negotiations pointless.", {("russia", "Rejection", "peace-talks")}),
+        ("Beijing deemed a ceasefire along the front line acceptable.", {("china", "Acceptance", "ceasefire")}),
         # not judgements of a speaker: an attributive adjective, a question, an unnamed source
         ("Analysts called it a realistic ceasefire plan.", set()),
         ("Is a ceasefire realistic, Zelensky asked.", set()),

@@ -468,12 +468,21 @@ class _Reader:
         if stance is None:
             return None
         copula = self.lex("copula")
-        if tok.dep_ == "acomp" and tok.head.lemma_.lower() in copula:
-            return stance, tok.head
-        if any(c.dep_ == "cop" or (c.dep_ == "auxpass" and c.lemma_.lower() in copula) for c in tok.children):
-            return stance, tok
-        if tok.dep_ == "amod" and tok.head.dep_ == "attr" and tok.head.head.lemma_.lower() in copula:
-            return stance, tok.head.head
+        first = tok
+        while first.dep_ == "conj" and first.head.pos_ == "ADJ":  # "good and productive": read as the first
+            first = first.head
+        judge = self.lex("judge-verb")
+        if first.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and first.head.lemma_.lower() in judge:
+            return stance, first.head  # "Kyiv called the talks pointless": the judging verb's subject holds it
+        if (first.dep_ == "amod" and first.i > first.head.i and first.head.dep_ == "dobj"
+                and first.head.head.lemma_.lower() in judge):
+            return stance, first.head.head  # the same, with the adjective mis-attached after its noun
+        if first.dep_ == "acomp" and first.head.lemma_.lower() in copula:
+            return stance, first.head
+        if any(c.dep_ == "cop" or (c.dep_ == "auxpass" and c.lemma_.lower() in copula) for c in first.children):
+            return stance, first
+        if first.dep_ == "amod" and first.head.dep_ == "attr" and first.head.head.lemma_.lower() in copula:
+            return stance, first.head.head
         return None
 
     def denied_by_speaker(self, pred: Token, frame_verb: Token) -> bool:
@@ -502,17 +511,18 @@ class _Reader:
             stance, pred = found_eval
             if self.hedged(pred, pred) or self.under_obligation(pred):
                 continue
-            frame = self.frame(pred)
+            judged = pred.lemma_.lower() in self.lex("judge-verb")
+            frame = self._speaker(pred) if judged else self.frame(pred)
             if frame is None or not frame.actors:
                 continue
             negated = any(c.dep_ == "neg" or c.lower_ == "no" for x in (pred, tok, tok.head) for c in x.children)
-            if self.denied_by_speaker(pred, frame.verb):  # "did not think it was practical"
+            if not judged and self.denied_by_speaker(pred, frame.verb):  # "did not think it was practical"
                 negated = not negated
             if negated:
                 stance = "Support" if stance == "Rejection" else "Rejection"
             speech = self.lex("speech-verb")
             stop = [c for c in pred.children if (c.dep_ in ("parataxis", "advcl") and not _infinitival(c))
-                    or c.lemma_.lower() in speech or self.circumstance(c)]
+                    or c.lemma_.lower() in speech or self.circumstance(c) or (judged and c.dep_ in ("nsubj", "agent"))]
             scope = subtree_ids(pred, stop)
             found = self._drop_framing(pred, [h for h in issues if h.start in scope])
             ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.evaluation.speaker",
