@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 
 run: $(VENV)/.installed
 	$(BIN)/kg build corpus --out output
-	@echo "Graph: output/graph.trig, output/graph.ttl; open output/graph.html in a browser."
+	@echo "Graph: output/graph.trig, output/graph.ttl, output/graph.nq; open output/graph.html in a browser."
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

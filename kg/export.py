@@ -100,7 +100,7 @@ def nquads_text(graph_path: Path) -> str:
     from .store import _format, readable_graph
 
     readable_graph(graph_path)
-    lines = {str(q) + " .\n" for q in ox.parse(path=str(graph_path), format=_format(graph_path))}
+    lines = {f"{q} .\n" for q in ox.parse(path=str(graph_path), format=_format(graph_path))}
     return "".join(sorted(lines))
 
 

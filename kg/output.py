@@ -125,3 +125,13 @@ def serialize_turtle(g: Graph) -> str:
     """Turtle with subjects, predicates and objects in a stable order."""
     prefixes = _prefixes()
     return (_header(prefixes) + "\n".join(turtle_body(g, prefixes))).rstrip("\n") + "\n"
+
+
+def nquads_from_trig(trig: str | bytes) -> str:
+    """N-Quads of a TriG text: one quad per line, sorted (byte-identical reruns), for a store's
+    bulk loader."""
+    import pyoxigraph as ox
+
+    data = trig.encode("utf-8") if isinstance(trig, str) else trig
+    lines = {f"{q} .\n" for q in ox.parse(data, format=ox.RdfFormat.TRIG)}
+    return "".join(sorted(lines))

@@ -126,7 +126,7 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
           wait: bool = False, skip_bad: bool = False, fields: dict[str, str] | None = None,
           warn: Progress | None = None, workers: int | None = None, use_cache: bool = True,
           tick: Callable[[int, int], None] | None = None) -> BuildSummary:
-    """Build ``graph.trig``, ``graph.ttl``, ``graph.html`` and ``build.json`` in ``out_dir`` from
+    """Build ``graph.trig``, ``graph.ttl``, ``graph.nq``, ``graph.html`` and ``build.json`` in ``out_dir`` from
     ``paths``, replaced as one set (:mod:`kg.outputset`); another build writing to the same
     folder is an error unless ``wait``."""
     from .output import ensure_dir
@@ -147,11 +147,11 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
 
     from .mapping import to_dataset, union_graph
     from .namespaces import KG
-    from .output import serialize_trig, serialize_turtle
+    from .output import nquads_from_trig, serialize_trig, serialize_turtle
     from .outputset import MANIFEST, preflight, write_set
 
     start = time.perf_counter()
-    preflight(out_dir, ["graph.trig", "graph.ttl", "graph.html", MANIFEST])  # fail before the work, not after
+    preflight(out_dir, ["graph.trig", "graph.ttl", "graph.nq", "graph.html", MANIFEST])  # fail before the work, not after
     res = load_resources(ontology)
     docs, skipped = read_corpus(list(paths), fields, skip_bad)
     for bad in skipped:
@@ -179,7 +179,8 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
         if not report.conforms:
             first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "see pyshacl report")
             raise ValidationFailed(f"the built graph violates {report.violations} SHACL constraints ({first})")
-    files = {"graph.trig": serialize_trig(ds), "graph.ttl": serialize_turtle(union)}
+    trig = serialize_trig(ds)
+    files = {"graph.trig": trig, "graph.ttl": serialize_turtle(union), "graph.nq": nquads_from_trig(trig)}
     if html:
         from .viz import render_html
 

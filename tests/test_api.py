@@ -18,7 +18,7 @@ def g(built: Path):  # type: ignore[no-untyped-def]
 def test_build_writes_the_same_files_as_the_cli(built: Path, tmp_path: Path, corpus_dir: Path) -> None:
     summary = kg.build([corpus_dir], tmp_path)
     assert summary.documents == 5
-    for name in ("graph.trig", "graph.ttl", "graph.html", "build.json"):
+    for name in ("graph.trig", "graph.ttl", "graph.nq", "graph.html", "build.json"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
 
 

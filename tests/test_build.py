@@ -9,10 +9,11 @@ from kg.namespaces import KG, PREFIXES
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
+GRAPH_FILES = ("graph.trig", "graph.ttl", "graph.nq", "graph.html")
 
 
 def test_outputs_exist_and_parse(built: Path) -> None:
-    for name in ("graph.trig", "graph.ttl", "graph.html"):
+    for name in GRAPH_FILES:
         assert (built / name).stat().st_size > 0
     ds = Dataset()
     ds.parse(built / "graph.trig", format="trig")
@@ -23,7 +24,7 @@ def test_outputs_exist_and_parse(built: Path) -> None:
 
 def test_same_input_gives_identical_bytes(built: Path, tmp_path: Path, corpus_dir: Path) -> None:
     build([corpus_dir], tmp_path)
-    for name in ("graph.trig", "graph.ttl", "graph.html", "build.json"):
+    for name in (*GRAPH_FILES, "build.json"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
 
@@ -32,7 +33,7 @@ def test_build_json_lists_inputs_and_the_hash_of_each_file(built: Path) -> None:
     import json
 
     manifest = json.loads((built / "build.json").read_text(encoding="utf-8"))
-    assert sorted(manifest["files"]) == ["graph.html", "graph.trig", "graph.ttl"]
+    assert sorted(manifest["files"]) == sorted(GRAPH_FILES)
     for name, digest in manifest["files"].items():
         assert hashlib.sha256((built / name).read_bytes()).hexdigest() == digest
     assert len(manifest["inputs"]) == 5 and all(len(i["body_sha256"]) == 64 for i in manifest["inputs"])
@@ -42,7 +43,7 @@ def test_build_json_lists_inputs_and_the_hash_of_each_file(built: Path) -> None:
 
 def test_committed_output_is_fresh(built: Path) -> None:
     """output/ is committed: it must be what `make run` builds now."""
-    for name in ("graph.trig", "graph.ttl", "graph.html"):
+    for name in (*GRAPH_FILES, "build.json"):
         committed = ROOT / "output" / name
         assert committed.is_file(), f"output/{name} is missing: run `make run`"
         assert committed.read_bytes() == (built / name).read_bytes(), f"output/{name} is stale: run `make run`"
@@ -144,5 +145,19 @@ def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, corpus_
         subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus_dir), "--out", str(out), "--no-validate"],
                        check=True, env=env, capture_output=True)
         outs.append(out)
-    for name in ("graph.trig", "graph.ttl", "graph.html", "build.json"):
+    for name in (*GRAPH_FILES, "build.json"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_nquads_hold_every_quad_of_the_trig(built: Path) -> None:
+    quads = Dataset()
+    quads.parse(built / "graph.nq", format="nquads")
+    trig = Dataset()
+    trig.parse(built / "graph.trig", format="trig")
+
+    def rows(ds: Dataset) -> set[tuple[str, ...]]:
+        return {tuple(map(str, q)) for q in ds.quads((None, None, None, None)) if not str(q[3]).startswith("urn:x-rdflib:")}
+
+    assert rows(quads) == rows(trig)
+    lines = (built / "graph.nq").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)

@@ -14,7 +14,7 @@ import kg.pipeline as pipeline
 from kg.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUTS = ("graph.trig", "graph.ttl", "graph.html", "build.json")
+OUTPUTS = ("graph.trig", "graph.ttl", "graph.nq", "graph.html", "build.json")
 
 
 @pytest.fixture
