@@ -32,7 +32,7 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.model | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.model | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[test,server,browser]"
+	$(BIN)/python -m pip install --quiet -e ".[test,server,browser,distributed]"
 	touch $@ $(VENV)/.installed
 
 clean:

@@ -141,13 +141,20 @@ def cli() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that analyse documents [default: the CPUs for a large corpus, 1 for a few articles].")
 @click.option("--no-cache", is_flag=True, help="Extract every document again, ignoring (and not filling) the cache.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Analyse documents on a Dask cluster (tcp://host:8786, or tls://… with the --tls-* files).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, readable=False), default=None, help="CA certificate (TLS).")
+@click.option("--tls-cert", type=click.Path(path_type=Path, readable=False), default=None, help="Client certificate (TLS).")
+@click.option("--tls-key", type=click.Path(path_type=Path, readable=False), default=None, help="Client key (TLS).")
 def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curation: bool, no_html: bool,
           no_validate: bool, quiet: bool, wait: bool, skip_bad: bool, fields: tuple[str, ...],
-          workers: int | None, no_cache: bool) -> None:
+          workers: int | None, no_cache: bool, scheduler: str | None, tls_ca_file: Path | None,
+          tls_cert: Path | None, tls_key: Path | None) -> None:
     """Build graph.trig, graph.ttl, graph.html and build.json from PATHS.
 
     PATHS are files or folders of articles: .txt, .jsonl, .json, .csv, .html (default corpus/).
     """
+    from .cluster import security as cluster_security
     from .pipeline import build as run_build
     from .pipeline import stderr_progress
     from .readers import parse_fields
@@ -159,7 +166,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, ontology: Path | None, curatio
         summary = run_build(sources, out_dir, ontology, html=not no_html, validate_shapes=not no_validate,
                             curation=curation, progress=None if quiet or bar else stderr_progress, wait=wait,
                             skip_bad=skip_bad, fields=parse_fields(fields), warn=lambda m: click.echo(f"Warning: {m}", err=True),
-                            workers=workers, use_cache=not no_cache, tick=bar)
+                            workers=workers, use_cache=not no_cache, tick=bar, scheduler=scheduler,
+                            security=cluster_security(tls_ca_file, tls_cert, tls_key) if scheduler else None)
     finally:
         if bar is not None:
             bar.close()

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cache import ExtractionCache
 from .documents import Document
@@ -43,13 +44,15 @@ class BuildSummary:
 
 def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress | None = None,
                    workers: int | None = 1, cache: ExtractionCache | None = None,
-                   tick: Callable[[int, int], None] | None = None) -> list[Extraction]:
+                   tick: Callable[[int, int], None] | None = None, scheduler: str | None = None,
+                   security: Any = None) -> list[Extraction]:
     """Analyse and extract each document, in document order.
 
     Documents found in ``cache`` are not analysed again; the others run in ``workers``
     processes (``None``: the CPUs, once there are enough documents to repay starting them),
-    each with the NLP pipeline loaded once, and are merged in document order, so the result
-    does not depend on the number of workers. ``tick(done, total)`` reports the documents done.
+    each with the NLP pipeline loaded once, or on the Dask cluster at ``scheduler``
+    (:mod:`kg.cluster`), and are merged in document order, so the result does not depend on
+    where they ran. ``tick(done, total)`` reports the documents done.
     """
     out: list[Extraction | None] = [None] * len(docs)
     todo = []
@@ -61,8 +64,13 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
             todo.append(i)
     if tick:
         tick(len(docs) - len(todo), len(docs))
-    n = choose_workers(workers, len(todo))
-    extracted = _extract_many([docs[i] for i in todo], res, n)
+    pending = [docs[i] for i in todo]
+    if scheduler and pending:
+        from .cluster import extract_on_cluster
+
+        extracted: Iterator[Extraction] = extract_on_cluster(pending, res, scheduler, security)
+    else:
+        extracted = _extract_many(pending, res, choose_workers(workers, len(todo)))
     for done, (i, ex) in enumerate(zip(todo, extracted, strict=True), start=1):
         out[i] = ex
         if cache is not None:
@@ -125,7 +133,8 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
           validate_shapes: bool = True, curation: bool = True, progress: Progress | None = None,
           wait: bool = False, skip_bad: bool = False, fields: dict[str, str] | None = None,
           warn: Progress | None = None, workers: int | None = None, use_cache: bool = True,
-          tick: Callable[[int, int], None] | None = None) -> BuildSummary:
+          tick: Callable[[int, int], None] | None = None, scheduler: str | None = None,
+          security: Any = None) -> BuildSummary:
     """Build ``graph.trig``, ``graph.ttl``, ``graph.nq``, ``graph.html`` and ``build.json`` in ``out_dir`` from
     ``paths``, replaced as one set (:mod:`kg.outputset`); another build writing to the same
     folder is an error unless ``wait``."""
@@ -136,13 +145,13 @@ def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *,
     with locked(out_dir, wait):
         return _build(paths, out_dir, ontology, html=html, validate_shapes=validate_shapes, curation=curation,
                       progress=progress, skip_bad=skip_bad, fields=fields or {}, warn=warn, workers=workers,
-                      use_cache=use_cache, tick=tick)
+                      use_cache=use_cache, tick=tick, scheduler=scheduler, security=security)
 
 
 def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html: bool, validate_shapes: bool,
            curation: bool, progress: Progress | None, skip_bad: bool, fields: dict[str, str],
            warn: Progress | None, workers: int | None, use_cache: bool,
-           tick: Callable[[int, int], None] | None) -> BuildSummary:
+           tick: Callable[[int, int], None] | None, scheduler: str | None, security: Any) -> BuildSummary:
     from rdflib import RDF, URIRef
 
     from .mapping import to_dataset, union_graph
@@ -163,7 +172,7 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
     from .nlp import model_fingerprint
 
     cache = ExtractionCache(fingerprint(res.directory, model_fingerprint()), enabled=use_cache)
-    extractions = extract_corpus(docs, res, progress, workers, cache, tick)
+    extractions = extract_corpus(docs, res, progress, workers, cache, tick, scheduler, security)
     cache.prune()
     if curation:
         from .curation import apply_curation, read_curation
