@@ -57,9 +57,10 @@ def main() -> None:
     ap.add_argument("--no-validate", action="store_true", help="skip SHACL in the full build")
     ap.add_argument("--parse-all", action="store_true", help="parse every body sentence (no sentence filter)")
     ap.add_argument("--builds", action="store_true", help="time whole builds: workers, cache, peak memory")
+    ap.add_argument("--dask", action="store_true", help="with --builds: also a build on a 2-worker Dask LocalCluster")
     args = ap.parse_args()
     if args.builds:
-        builds(args.n or [100], args.seed)
+        builds(args.n or [100], args.seed, args.dask)
         return
     t0 = time.perf_counter()
     load_nlp()
@@ -107,14 +108,21 @@ def timed_build(args: list[str], cache: Path) -> tuple[float, float]:
     return time.perf_counter() - t0, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def builds(sizes: list[int], seed: int) -> None:
+def builds(sizes: list[int], seed: int, dask: bool = False) -> None:
     print(f"{'N':>6} {'run':<26} {'s':>8} {'art/s':>7} {'peak MB':>8}")
+    cluster = None
+    if dask:
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             src, out, cache = Path(tmp) / "in", Path(tmp) / "out", Path(tmp) / "cache"
             src.mkdir()
             synthetic_corpus(n, src, seed)
-            runs = [("1 worker, no cache", ["--workers", "1", "--no-cache"]),
+            runs = [("Dask LocalCluster, 2 workers", ["--scheduler", cluster.scheduler_address, "--no-cache"])] if cluster else []
+            runs += [("1 worker, no cache", ["--workers", "1", "--no-cache"]),
                     ("2 workers, no cache", ["--workers", "2", "--no-cache"]),
                     ("2 workers, filling the cache", ["--workers", "2"]),
                     ("unchanged rebuild", ["--workers", "2"]),
