@@ -446,16 +446,26 @@ class _Reader:
             if frame is None or not frame.actors:
                 continue
             negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
-            speech = self.lex("speech-verb")
-            stop = [c for c in v.children if c.dep_ in ("parataxis", "advcl") or c.lemma_.lower() in speech or self.circumstance(c)]
-            scope = subtree_ids(v, stop)
-            found = self._drop_framing(v, [h for h in issues if h.start in scope])
-            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.obligation.speaker",
-                          self.sent.date_near(tok.idx))
-            for holder in frame.actors:
-                for iss in found:
-                    stance = self.polarity("Opposition" if negated else "Demand", iss, scope)
-                    yield PositionRecord(holder, stance, iss.code, self.claim(iss, scope, v), ev)
+            yield from self._clause_stances(v, tok, frame.actors, issues, self._clause_stop(v), "position.obligation.speaker",
+                                            "Opposition" if negated else "Demand")
+
+    def _clause_stop(self, pred: Token, keep_infinitive: bool = False, subjects: bool = False) -> list[Token]:
+        """Children of ``pred`` outside its clause's content: circumstances, the speech frame,
+        other clauses (an extraposed infinitive kept if asked), and its subject if asked."""
+        speech = self.lex("speech-verb")
+        return [c for c in pred.children
+                if (c.dep_ in ("parataxis", "advcl") and not (keep_infinitive and _infinitival(c)))
+                or c.lemma_.lower() in speech or self.circumstance(c) or (subjects and c.dep_ in ("nsubj", "agent"))]
+
+    def _clause_stances(self, pred: Token, anchor: Token, actors: list[str], issues: list[IssueHit], stop: list[Token],
+                        rule: str, stance: str) -> Iterator[PositionRecord]:
+        """The speaker's ``stance`` on each issue of the clause of ``pred`` (its subtree less ``stop``)."""
+        scope = subtree_ids(pred, stop)
+        found = self._drop_framing(pred, [h for h in issues if h.start in scope])
+        ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, rule, self.sent.date_near(anchor.idx))
+        for holder in actors:
+            for iss in found:
+                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope, pred), ev)
 
     def evaluation(self, tok: Token) -> tuple[str, Token] | None:
         """A predicative judgement and the copular predicate it belongs to: "X is (not)
@@ -520,16 +530,8 @@ class _Reader:
                 negated = not negated
             if negated:
                 stance = "Support" if stance == "Rejection" else "Rejection"
-            speech = self.lex("speech-verb")
-            stop = [c for c in pred.children if (c.dep_ in ("parataxis", "advcl") and not _infinitival(c))
-                    or c.lemma_.lower() in speech or self.circumstance(c) or (judged and c.dep_ in ("nsubj", "agent"))]
-            scope = subtree_ids(pred, stop)
-            found = self._drop_framing(pred, [h for h in issues if h.start in scope])
-            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.evaluation.speaker",
-                          self.sent.date_near(tok.idx))
-            for holder in frame.actors:
-                for iss in found:
-                    yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope, pred), ev)
+            stop = self._clause_stop(pred, keep_infinitive=True, subjects=judged)
+            yield from self._clause_stances(pred, tok, frame.actors, issues, stop, "position.evaluation.speaker", stance)
 
     def under_obligation(self, p: Token) -> bool:
         """"must accept", "has to accept": the predicate is governed by a modal of obligation."""
