@@ -444,7 +444,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
-                "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb"}
+                "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb", "renounce-noun"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

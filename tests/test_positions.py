@@ -187,6 +187,14 @@ CLASS_CASES = {
          {("dmytro-kuleba", "Demand", "troop-withdrawal"), ("dmytro-kuleba", "Demand", "annexed-regions")}),
         ("Ukraine must abandon its NATO ambitions, Lavrov told reporters.", {("sergey-lavrov", "Opposition", "nato-membership")}),
     ],
+    "giving up, as a noun": [
+        ("Moscow demanded a halt to weapons supplies to Kyiv.", {("russia", "Opposition", "military-aid")}),
+        ("Russia called for an end to NATO expansion in Europe.", {("russia", "Opposition", "nato-membership")}),
+        ("The Kremlin insisted on a freeze on arms deliveries during the talks.", {("russia", "Opposition", "military-aid")}),
+        ("Moscow called for the abandonment of Ukraine's bid to join NATO.", {("russia", "Opposition", "nato-membership")}),
+        # lifting sanctions stays a demand on sanctions (the guidelines' convention)
+        ("Moscow demanded the lifting of Western sanctions.", {("russia", "Demand", "sanctions")}),
+    ],
     "judgement under a speaker": [
         ("Rubio said NATO membership was not a realistic outcome for Ukraine.", {("marco-rubio", "Rejection", "nato-membership")}),
         ("A ceasefire along the current line is unrealistic, the Kremlin said on Monday.", {("russia", "Rejection", "ceasefire")}),

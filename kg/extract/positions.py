@@ -401,8 +401,8 @@ class _Reader:
         yield from self._evaluations(issues, by_tok)
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
-        """The issue is the object of a verb of giving it up ("abandon its NATO ambitions",
-        "halt arms supplies"), not just near one ("end in negotiations")."""
+        """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
+        "halt arms supplies", "a halt to arms supplies"), not just near one ("end in negotiations")."""
         tok = self.doc[hit.start]
         for _ in range(4):
             if tok.head == tok or tok.head.i not in scope:
@@ -410,6 +410,10 @@ class _Reader:
             if tok.dep_ in ("dobj", "nsubjpass"):
                 verb = tok.head
                 return verb.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= verb.i < hit.end
+            if (tok.dep_ == "pobj" and tok.head.lemma_.lower() in ("to", "of", "on") and tok.head.head.pos_ == "NOUN"
+                    and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
+                    and not hit.start <= tok.head.head.i < hit.end):
+                return True  # "a halt to arms supplies", "the abandonment of its NATO bid"
             if tok.dep_ not in ("pobj", "prep", "compound", "amod", "poss", "nmod") or (
                     tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX")):
                 return False
