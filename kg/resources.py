@@ -246,7 +246,7 @@ class Resources:
         triggers, obligation modals, judgements, delegation and mediation verbs, with their inflections."""
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
-            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "evaluation-support",
+            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "evaluation-support",
                          "evaluation-acceptance", "evaluation-rejection"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma)
@@ -444,7 +444,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
-                "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb", "renounce-noun"}
+                "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",
+                "renounce-noun", "meeting-verb"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -93,7 +93,22 @@ PARSED = [
      {"places": {"antalya"}}),
     ("Turkish and UN officials met in Istanbul on Wednesday after Moscow withdrew from the grain deal.",
      {"not participants": {"russia"}}),
+    # a meeting verb done by one actor to another, active or passive
+    ("Putin received Witkoff in the Kremlin on December 2.", {"participants": {"vladimir-putin", "steve-witkoff"},
+                                                              "places": {"kremlin"}}),
+    ("Macron visited Putin in Moscow on February 7.", {"participants": {"emmanuel-macron", "vladimir-putin"}}),
+    ("Zelensky was received by Erdogan in Ankara on Friday.", {"participants": {"volodymyr-zelensky"}, "places": {"ankara"}}),
 ]
+NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
+    "Kyiv received weapons from Washington on Monday.",
+    "Macron visited Kyiv on Friday.",
+    "Poland hosted millions of refugees in 2022.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MEETINGS)
+def test_meeting_verbs_need_two_actors(text: str, doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    assert list(extract_talks(doc_of(text), res)) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), PARSED, ids=[c[0][:40] for c in PARSED])

@@ -205,11 +205,39 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
     return out
 
 
+def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> set[tuple[int, int]]:
+    """Verbs that are a meeting when one actor does them to another ("Putin received Witkoff",
+    "Zelensky was hosted by Erdogan"), not to a thing ("Kyiv received weapons"): needs the parse."""
+    doc = view.sent.parse
+    if doc is None:
+        return set()
+    verbs = view.res.lemma_set("meeting-verb")
+    reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
+    out = set()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            guests = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            hosts = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        else:
+            guests = [c for c in tok.children if c.dep_ == "dobj"]
+            hosts = [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(reader.actors_of(g) for g in guests) and any(reader.actors_of(h) for h in hosts):
+            out.add((tok.idx, tok.idx + len(tok.text)))
+    return out
+
+
 def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
     res, text = view.res, view.text
+    meetings = _meeting_verbs(view, tracker, ctx)
     triggers = _triggers(text, res)
+    for span in sorted(meetings):
+        if not any(a < span[1] and span[0] < b for a, b in triggers):
+            triggers.append(span)
+    triggers.sort()
     if triggers:
-        _trigger_talks(view, tracker, ctx, triggers)
+        _trigger_talks(view, tracker, ctx, triggers, meetings)
     # members of a delegation: "The Russian delegation included X", "a delegation led by X"
     members = res.lexicon.get("participants")
     if view.sent.parse is not None and tracker.recent is not None:
@@ -284,7 +312,8 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
         t.evidence.append(ev)
 
 
-def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, triggers: list[tuple[int, int]]) -> None:
+def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, triggers: list[tuple[int, int]],
+                   meetings: set[tuple[int, int]] = frozenset()) -> None:  # type: ignore[assignment]
     text = view.text
     groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
     for a, b in triggers:
@@ -304,11 +333,11 @@ def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, trigge
         hi = min(hi, groups[i + 1][2] if i + 1 < len(groups) else hi)
         # a later mention in a sentence that already named talks is the same talks unless it
         # brings a date, place or round of its own ("The dialogue, called the highest-level dialogue ...")
-        same = _window_talks(view, tracker, ctx, lo, hi, a, b, same) or same
+        same = _window_talks(view, tracker, ctx, lo, hi, a, b, same, (a, b) in meetings) or same
 
 
 def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int,
-                  same: TalksRecord | None = None) -> TalksRecord | None:
+                  same: TalksRecord | None = None, meeting_verb: bool = False) -> TalksRecord | None:
     """Read one talks mention; returns the talks it names, if any."""
     res, text, sent = view.res, view.text, view.sent
     # what a speaker says about talks is not said by the talks' participants...
@@ -322,7 +351,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
-    event = (res.lexicon["talks-verb"].search(text, a, b)
+    event = (meeting_verb or res.lexicon["talks-verb"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi))
     places = _talks_places(view, lo, hi)
