@@ -97,7 +97,10 @@ PARSED = [
     ("Putin received Witkoff in the Kremlin on December 2.", {"participants": {"vladimir-putin", "steve-witkoff"},
                                                               "places": {"kremlin"}}),
     ("Macron visited Putin in Moscow on February 7.", {"participants": {"emmanuel-macron", "vladimir-putin"}}),
-    ("Zelensky was received by Erdogan in Ankara on Friday.", {"participants": {"volodymyr-zelensky"}, "places": {"ankara"}}),
+    ("Saudi Arabia hosted the American and Ukrainian delegations in Jeddah on Tuesday.",
+     {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
+    ("Zelensky was received by Erdogan in Ankara on Friday.",
+     {"participants": {"volodymyr-zelensky", "recep-tayyip-erdogan"}, "places": {"ankara"}}),
 ]
 NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
     "Kyiv received weapons from Washington on Monday.",

@@ -205,15 +205,16 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
     return out
 
 
-def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> set[tuple[int, int]]:
+def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dict[tuple[int, int], list[str]]:
     """Verbs that are a meeting when one actor does them to another ("Putin received Witkoff",
-    "Zelensky was hosted by Erdogan"), not to a thing ("Kyiv received weapons"): needs the parse."""
+    "Zelensky was hosted by Erdogan"), not to a thing ("Kyiv received weapons"), with the actors
+    on both sides: needs the parse."""
     doc = view.sent.parse
     if doc is None:
-        return set()
+        return {}
     verbs = view.res.lemma_set("meeting-verb")
     reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
-    out = set()
+    out: dict[tuple[int, int], list[str]] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
             continue
@@ -223,8 +224,12 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> set
         else:
             guests = [c for c in tok.children if c.dep_ == "dobj"]
             hosts = [c for c in tok.children if c.dep_ == "nsubj"]
-        if any(reader.actors_of(g) for g in guests) and any(reader.actors_of(h) for h in hosts):
-            out.add((tok.idx, tok.idx + len(tok.text)))
+        met = [a for g in guests for a in reader.actors_of(g)]
+        by = [a for h in hosts for a in reader.actors_of(h)]
+        if met and by:
+            # who hosts talks is their host, not a party to them ("Saudi Arabia hosted both delegations")
+            sides = met if tok.lemma_.lower() in view.res.lemma_set("host-verb") else by + met
+            out[(tok.idx, tok.idx + len(tok.text))] = list(dict.fromkeys(sides))
     return out
 
 
@@ -313,7 +318,7 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
 
 
 def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, triggers: list[tuple[int, int]],
-                   meetings: set[tuple[int, int]] = frozenset()) -> None:  # type: ignore[assignment]
+                   meetings: dict[tuple[int, int], list[str]] | None = None) -> None:
     text = view.text
     groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
     for a, b in triggers:
@@ -333,11 +338,11 @@ def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, trigge
         hi = min(hi, groups[i + 1][2] if i + 1 < len(groups) else hi)
         # a later mention in a sentence that already named talks is the same talks unless it
         # brings a date, place or round of its own ("The dialogue, called the highest-level dialogue ...")
-        same = _window_talks(view, tracker, ctx, lo, hi, a, b, same, (a, b) in meetings) or same
+        same = _window_talks(view, tracker, ctx, lo, hi, a, b, same, (meetings or {}).get((a, b))) or same
 
 
 def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int, hi: int, a: int, b: int,
-                  same: TalksRecord | None = None, meeting_verb: bool = False) -> TalksRecord | None:
+                  same: TalksRecord | None = None, met: list[str] | None = None) -> TalksRecord | None:
     """Read one talks mention; returns the talks it names, if any."""
     res, text, sent = view.res, view.text, view.sent
     # what a speaker says about talks is not said by the talks' participants...
@@ -351,7 +356,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
-    event = (meeting_verb or res.lexicon["talks-verb"].search(text, a, b)
+    event = (bool(met) or res.lexicon["talks-verb"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi))
     places = _talks_places(view, lo, hi)
@@ -365,6 +370,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     persons_only = phone and sum("Person" in res.entities[m.entity].types for _s, _e, m in view.actor_mentions()) >= 2
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
+    participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
     window_dates = [dm for dm in sent.dates if lo <= dm.start < hi]
     dates_all = [d for dm in window_dates for d in dm.dates]
     date = sent.date_near(a) if window_dates else None
