@@ -8,7 +8,6 @@ child gets an address-space limit; the parent waits at most ``timeout`` seconds,
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,23 +17,33 @@ from .errors import KgError, LimitError
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = 60.0
-DEFAULT_MEMORY_MB = int(os.environ.get("KG_MEMORY_MB", "4096"))
+
+
+def default_memory_mb() -> int:
+    """The memory limit when none is given: ``$KG_MEMORY_MB``, else 4096."""
+    raw = os.environ.get("KG_MEMORY_MB", "")
+    return int(raw) if raw.isdigit() else 4096
 
 
 def run_bounded(fn: Callable[..., T], *args: Any, timeout: float | None = DEFAULT_TIMEOUT,
-                memory_mb: int | None = DEFAULT_MEMORY_MB, what: str = "the query",
+                memory_mb: int | None = None, what: str = "the query",
                 method: str = "fork") -> T:
     """``fn(*args)`` in a child process, stopped after ``timeout`` seconds or above ``memory_mb``.
 
     A library error raised in the child is raised again here; running out of time or memory
     is a :class:`~kg.errors.LimitError` that says which limit to raise. ``timeout=None`` and
-    ``memory_mb=None`` run ``fn`` in this process. ``method="forkserver"`` suits a threaded
-    caller (a server), whose threads a plain fork would copy mid-work.
+    ``memory_mb=0`` run ``fn`` in this process; ``memory_mb=None`` is :func:`default_memory_mb`.
+    ``method="forkserver"`` suits a threaded caller (a server), whose threads a plain fork
+    would copy mid-work.
 
     >>> run_bounded(sum, [1, 2, 3])
     6
     """
-    if timeout is None and memory_mb is None:
+    import multiprocessing
+
+    if memory_mb is None:
+        memory_mb = default_memory_mb()
+    if timeout is None and not memory_mb:
         return fn(*args)
     ctx = multiprocessing.get_context(method)
     receive, send = ctx.Pipe(duplex=False)

@@ -89,17 +89,24 @@ def _bounded(f: Any) -> Any:
     def wrapper(*args: Any, timeout: float, max_memory: int, **kwargs: Any) -> None:
         from .bounded import run_bounded
 
-        code, out, err = run_bounded(_captured, f, args, kwargs, timeout=timeout or None, memory_mb=max_memory or None,
+        code, out, err = run_bounded(_captured, f, args, kwargs, timeout=timeout or None, memory_mb=max_memory,
                                      what=f"kg {f.__name__.replace('_', '-')}")
         click.echo(err, err=True, nl=False)
         click.echo(out, nl=False)
         if code:
             sys.exit(code)
 
-    wrapper = click.option("--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MB",
-                           help="Stop when the work needs more memory than this (0 = no limit).")(wrapper)
-    return click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
-                        help="Stop after this long (0 = no limit).")(wrapper)
+    return _limit_options(wrapper)
+
+
+def _limit_options(f: Any) -> Any:
+    """``--timeout`` and ``--max-memory`` (defaults in :mod:`kg.bounded`; ``$KG_MEMORY_MB`` sets the memory one)."""
+    from .bounded import DEFAULT_TIMEOUT, default_memory_mb
+
+    f = click.option("--max-memory", type=click.IntRange(min=0), default=default_memory_mb, show_default="4096 or $KG_MEMORY_MB",
+                     metavar="MB", help="Stop when the work needs more memory than this (0 = no limit).")(f)
+    return click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                        metavar="SECONDS", help="Stop after this long (0 = no limit).")(f)
 
 
 def _captured(f: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[int, str, str]:
@@ -307,10 +314,7 @@ def export(fmt: str, graph: Path, out: Path | None) -> None:
 @_graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
-              help="Stop a query after this long (0 = no limit).")
-@click.option("--max-memory", type=click.IntRange(min=0), default=4096, show_default=True, metavar="MB",
-              help="Stop a query that needs more memory (0 = no limit).")
+@_limit_options
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Refuse results with more rows.")
 @click.option("--allow-service", is_flag=True, help="Let clients use SERVICE (the server then reaches the network).")
@@ -319,7 +323,7 @@ def serve(graph: Path, host: str, port: int, timeout: float, max_memory: int, ma
     from .server import Limits
     from .server import serve as run_serve
 
-    limits = Limits(timeout or None, max_memory or None, max_rows)
+    limits = Limits(timeout or None, max_memory, max_rows)
     sys.exit(run_serve(graph, host, port, limits, allow_service, echo=lambda m: click.echo(m, err=True)))
 
 

@@ -8,14 +8,13 @@ Network Analyzer. Every export is byte-identical for the same graph.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 from .errors import KgError
+from .matrix import ACTOR_TYPES
 
 FORMATS = ("graphml", "gexf", "jsonld", "nquads", "csv")
 TABLES = Path(__file__).parent / "queries" / "tables"
@@ -53,9 +52,6 @@ def to_networkx(pg: Any) -> Any:
         head = b if tail == a else a
         g.add_edge(tail, head, relation=str(data.get("relation", "")), **_evidence(data.get("evidence") or []))
     return g
-
-
-ACTOR_TYPES = ("Person", "Country", "Organization", "Group")
 
 
 def _side(src: Any, node: Any) -> str:
@@ -97,11 +93,11 @@ def nquads_text(graph_path: Path) -> str:
     """Every quad of the dataset, one per line, sorted."""
     import pyoxigraph as ox
 
+    from .output import sorted_nquads
     from .store import _format, readable_graph
 
     readable_graph(graph_path)
-    lines = {f"{q} .\n" for q in ox.parse(path=str(graph_path), format=_format(graph_path))}
-    return "".join(sorted(lines))
+    return sorted_nquads(ox.parse(path=str(graph_path), format=_format(graph_path)))
 
 
 def jsonld_text(graph_path: Path) -> str:
@@ -127,27 +123,10 @@ def _sorted(value: Any) -> Any:
 
 def csv_tables(graph_path: Path) -> dict[str, str]:
     """``positions.csv``, ``talks.csv`` and ``statements.csv`` (the DNA layout), formula-safe."""
-    from .query import open_graph, spreadsheet_safe
+    from .query import format_result, run_on_file
 
-    g = open_graph(graph_path)
-    out = {}
-    for path in sorted(TABLES.glob("*.rq")):
-        rows = g.query(path.read_text(encoding="utf-8"))
-        names = [n for n in _select_vars(path.read_text(encoding="utf-8"))]
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow([spreadsheet_safe(row.get(n)) for n in names])
-        out[f"{path.stem}.csv"] = buf.getvalue()
-    return out
-
-
-def _select_vars(text: str) -> list[str]:
-    m = re.search(r"^SELECT\s+(.*)$", text, re.M)
-    if m is None:
-        raise KgError("an export table query has no SELECT line")
-    return re.findall(r"\?(\w+)", m.group(1))
+    return {f"{path.stem}.csv": format_result(run_on_file(graph_path, path.read_text(encoding="utf-8"))[0], "csv") + "\n"
+            for path in sorted(TABLES.glob("*.rq"))}
 
 
 def export(graph_path: Path, fmt: str, out: Path | None = None) -> list[Path]:

@@ -14,10 +14,9 @@ from .namespaces import PREFIXES
 
 def load_dataset(path: Path) -> Dataset:
     """Parse a graph file into a Dataset (named graphs kept for quad formats)."""
-    from .store import readable_graph, warn_if_incomplete
+    from .store import file_digest
 
-    readable_graph(path)
-    warn_if_incomplete(path)
+    file_digest(path)  # readable, a regular file, and (with a warning) whole with its build.json
     fmt = rdf_format(path)
     ds = Dataset(default_union=True)
     for prefix, iri in PREFIXES.items():

@@ -128,10 +128,14 @@ def serialize_turtle(g: Graph) -> str:
 
 
 def nquads_from_trig(trig: str | bytes) -> str:
-    """N-Quads of a TriG text: one quad per line, sorted (byte-identical reruns), for a store's
-    bulk loader."""
+    """N-Quads of a TriG text (see :func:`sorted_nquads`)."""
     import pyoxigraph as ox
 
     data = trig.encode("utf-8") if isinstance(trig, str) else trig
-    lines = {f"{q} .\n" for q in ox.parse(data, format=ox.RdfFormat.TRIG)}
-    return "".join(sorted(lines))
+    return sorted_nquads(ox.parse(data, format=ox.RdfFormat.TRIG))
+
+
+def sorted_nquads(quads: Iterable[object]) -> str:
+    """pyoxigraph quads as N-Quads, one per line, sorted and without repeats (byte-identical
+    reruns), for a store's bulk loader."""
+    return "".join(sorted({f"{q} .\n" for q in quads}))

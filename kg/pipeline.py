@@ -96,7 +96,7 @@ def choose_workers(workers: int | None, todo: int) -> int:
     import os
 
     if workers is None:
-        workers = os.cpu_count() or 1 if todo >= 2 * MIN_DOCS_PER_WORKER else 1
+        workers = (os.cpu_count() or 1) if todo >= 2 * MIN_DOCS_PER_WORKER else 1
     return max(1, min(workers, todo))
 
 

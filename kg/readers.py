@@ -134,7 +134,10 @@ def record_document(record: Any, fields: Mapping[str, str], where: str, path: Pa
 
 
 def _text(value: Any) -> str | None:
-    return " ".join(str(value).split()) or None if value is not None else None
+    """A metadata value on one line, or None when it is missing or blank."""
+    if value is None:
+        return None
+    return " ".join(str(value).split()) or None
 
 
 def _content_id(path: Path, title: Any, text: str) -> str:

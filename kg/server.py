@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .bounded import DEFAULT_TIMEOUT
 from .errors import KgError, QueryError
 
 UPDATE_REFUSED = "this endpoint is read-only: SPARQL Update is refused"
@@ -20,8 +21,10 @@ UPDATE_REFUSED = "this endpoint is read-only: SPARQL Update is refused"
 
 @dataclass(frozen=True)
 class Limits:
-    timeout: float | None = 60.0
-    memory_mb: int | None = 4096
+    """Per query: seconds (None: none), MB (0: none; None: :func:`kg.bounded.default_memory_mb`), result rows."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    memory_mb: int | None = None
     max_rows: int = 100_000
     max_query_bytes: int = 1 << 20
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import CorpusError
-from kg.readers import Bad, parse_fields, read_corpus
+from kg.readers import parse_fields, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Russia demanded a ceasefire in Crimea, the Kremlin said on Tuesday."
@@ -154,6 +154,3 @@ def test_two_records_with_one_id(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="same document id 'same'"):
         read_corpus([src], skip_bad=True)
 
-
-def test_bad_items_say_where(tmp_path: Path) -> None:
-    assert Bad("x.jsonl:3", "not JSON").where == "x.jsonl:3"

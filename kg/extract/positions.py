@@ -410,7 +410,7 @@ class _Reader:
             if tok.dep_ in ("dobj", "nsubjpass"):
                 verb = tok.head
                 return verb.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= verb.i < hit.end
-            if (tok.dep_ == "pobj" and tok.head.lemma_.lower() in ("to", "of", "on") and tok.head.head.pos_ == "NOUN"
+            if (tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.lex("renounce-preposition") and tok.head.head.pos_ == "NOUN"
                     and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
                     and not hit.start <= tok.head.head.i < hit.end):
                 return True  # "a halt to arms supplies", "the abandonment of its NATO bid"
