@@ -80,10 +80,11 @@ class ExtractionCache:
             except OSError:
                 self.enabled = False  # no writable cache: extract everything, as without one
 
-    def get(self, doc: Document) -> Any | None:
+    def get(self, doc: Document, kind: str = "") -> Any | None:
+        """The entry of ``doc`` (its extraction, or another ``kind`` of per-document result)."""
         if not self.enabled:
             return None
-        path = self.folder / f"{document_key(doc)}.pickle"
+        path = self.folder / f"{document_key(doc)}{kind}.pickle"
         try:
             with path.open("rb") as fh:
                 # the cache is the user's own folder, written only by this module
@@ -95,10 +96,14 @@ class ExtractionCache:
         self.hits += 1
         return value
 
-    def put(self, doc: Document, extraction: Any) -> None:
+    def has(self, doc: Document, kind: str = "") -> bool:
+        """Whether ``doc`` has an entry (without loading it)."""
+        return self.enabled and (self.folder / f"{document_key(doc)}{kind}.pickle").is_file()
+
+    def put(self, doc: Document, extraction: Any, kind: str = "") -> None:
         if not self.enabled:
             return
-        final = self.folder / f"{document_key(doc)}.pickle"
+        final = self.folder / f"{document_key(doc)}{kind}.pickle"
         try:
             fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:

@@ -116,8 +116,12 @@ def add_position(g: Graph, rec: PositionRecord, res: Resources) -> URIRef:
     return node
 
 
+def talks_iri(t: TalksRecord) -> URIRef:
+    return ID[f"talks/{talks_key(t)}"]
+
+
 def add_talks(g: Graph, t: TalksRecord, res: Resources) -> URIRef:
-    node = ID[f"talks/{talks_key(t)}"]
+    node = talks_iri(t)
     g.add((node, RDF.type, KG.Talks))
     g.add((node, RDF.type, FORMAT_CLASS.get(t.format, KG.Meeting)))
     g.add((node, KG.format, Literal(t.format)))
@@ -181,37 +185,44 @@ class _Merged:
     claims: list[tuple[str, int, str]]
 
 
-def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resources) -> Dataset:
-    """Build the RDF dataset: ontology graph, one graph per document, merged graph."""
+def document_graph(doc: Document, ex: Extraction, res: Resources) -> Graph:
+    """The named graph of one document: its ``kg:Document``, the facts read from it, their evidence.
+
+    It depends on nothing but the document, its extraction and the resources (an actor the
+    gazetteer lacks is labelled as the document names it), so a build can cache it per document.
+    """
+    res = with_provisional(res, provisional_entities([ex]))
+    g = Graph(identifier=doc_graph(doc.doc_id))
+    add_document(g, doc)
+    for rec in ex.positions:
+        add_position(g, rec, res)
+    for t in ex.talks:
+        add_talks(g, t, res)
+    for rel in ex.relations:
+        add_relation(g, rel)
+    for actor in ex.actors:
+        add_provisional_actor(g, actor)
+    return g
+
+
+def merged_graph(docs: list[Document], extractions: list[Extraction], res: Resources) -> Graph:
+    """What holds across documents: sources, first and last dates and claim of each position,
+    one label per talks event, conflict and agreement links."""
     res = with_provisional(res, provisional_entities(extractions))
-    ds = Dataset()
-    for prefix, iri in PREFIXES.items():
-        ds.bind(prefix, iri)
-    ont = ds.graph(ONTOLOGY_GRAPH)
-    for triple in res.graph:
-        ont.add(triple)
-    merged = ds.graph(MERGED_GRAPH)
+    merged = Graph(identifier=MERGED_GRAPH)
     by_position: dict[URIRef, _Merged] = {}
     talks_labels: dict[URIRef, str] = {}
     published = {d.doc_id: d.published for d in docs}
-    for doc, ex in zip(docs, extractions, strict=True):
-        g = ds.graph(doc_graph(doc.doc_id))
-        add_document(g, doc)
+    for ex in extractions:
         for rec in ex.positions:
-            node = add_position(g, rec, res)
-            m = by_position.setdefault(node, _Merged(set(), [], []))
+            m = by_position.setdefault(position_iri(rec.holder, rec.stance, rec.issue), _Merged(set(), [], []))
             m.evidence_docs.add(rec.evidence.doc_id)
             when = rec.evidence.date or published.get(rec.evidence.doc_id)
             if when is not None:
                 m.dates.append(when)
             m.claims.append((rec.evidence.doc_id, rec.evidence.start, rec.claim))
         for t in ex.talks:
-            node = add_talks(g, t, res)
-            talks_labels.setdefault(node, _talks_label(t, res))
-        for rel in ex.relations:
-            add_relation(g, rel)
-        for actor in ex.actors:
-            add_provisional_actor(g, actor)
+            talks_labels.setdefault(talks_iri(t), _talks_label(t, res))
     for node, m in sorted(by_position.items()):
         merged.add((node, KG.sourceCount, _int(len(m.evidence_docs))))
         if m.dates:
@@ -221,7 +232,28 @@ def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resourc
     for node, label in sorted(talks_labels.items()):
         merged.add((node, RDFS.label, Literal(label, lang="en")))
     add_position_links(merged, [r for ex in extractions for r in ex.positions], res, published)
+    return merged
+
+
+def to_dataset(docs: list[Document], extractions: list[Extraction], res: Resources) -> Dataset:
+    """Build the RDF dataset: ontology graph, one graph per document, merged graph."""
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    for part in (ontology_graph(res), *(document_graph(d, ex, res) for d, ex in zip(docs, extractions, strict=True)),
+                 merged_graph(docs, extractions, res)):
+        target = ds.graph(part.identifier)
+        for triple in part:
+            target.add(triple)
     return ds
+
+
+def ontology_graph(res: Resources) -> Graph:
+    """The ontology, codebook and gazetteer as one named graph."""
+    g = Graph(identifier=ONTOLOGY_GRAPH)
+    for triple in res.graph:
+        g.add(triple)
+    return g
 
 
 def add_position_links(g: Graph, records: list[PositionRecord], res: Resources,

@@ -74,57 +74,105 @@ def _term(t: Node, prefixes: list[tuple[str, str]]) -> str:
     raise OutputError(f"cannot write blank node {t} deterministically")
 
 
-def _sort_key(t: Node) -> tuple[int, str]:
-    return (0 if isinstance(t, URIRef) else 1, str(t) + (f"@{t.language}" if isinstance(t, Literal) and t.language else ""))
+def _sort_key(t: Node) -> str:
+    # IRIs before literals, then by text (and language): one string, so keyed triples compare fast
+    return ("0" if isinstance(t, URIRef) else "1") + str(t) + (f"@{t.language}" if isinstance(t, Literal) and t.language else "")
+
+
+#: A triple ready to be written: (subject key, subject, predicate key, predicate, object key, object),
+#: each key the sort order of its term and each term as Turtle writes it.
+Keyed = tuple[str, str, str, str, str, str]
+
+
+def keyed_triples(triples: Iterable[tuple[Node, Node, Node]], prefixes: list[tuple[str, str]]) -> list[Keyed]:
+    """``triples`` rendered and sorted, without repeats: what :func:`render_keyed` writes.
+
+    Rendering once per document lets a build cache a document's part of the Turtle and TriG
+    files and merge the parts of many documents without rdflib (:mod:`kg.fragments`).
+    """
+    out = set()
+    for s, p, o in triples:
+        pkey = ("0" if p == RDF.type else "1") + str(p)
+        out.add((_sort_key(s), _term(s, prefixes), pkey, "a" if p == RDF.type else _term(p, prefixes),
+                 _sort_key(o), _term(o, prefixes)))
+    return sorted(out)
+
+
+def render_keyed(triples: Iterable[Keyed], indent: str = "") -> list[str]:
+    """Turtle statements of sorted keyed triples, one per subject, predicates and objects in order."""
+    lines: list[str] = []
+    subject: str | None = None
+    predicate: str | None = None
+    parts: list[str] = []
+    objects: list[str] = []
+
+    def close_predicate() -> None:
+        if predicate is not None:
+            parts.append(f"{predicate} {', '.join(objects)}")
+
+    def close_subject() -> None:
+        close_predicate()
+        if subject is not None:
+            lines.append(f"{indent}{subject} " + f" ;\n{indent}    ".join(parts) + " .")
+            lines.append("")
+
+    last: Keyed | None = None
+    for triple in triples:
+        if triple == last:
+            continue  # the same triple from another document
+        sk, s, pk, p, _ok, o = triple
+        if last is None or sk != last[0] or s != last[1]:
+            close_subject()
+            subject, predicate, parts, objects = s, p, [], [o]
+        elif pk != last[2]:
+            close_predicate()
+            predicate, objects = p, [o]
+        else:
+            objects.append(o)
+        last = triple
+    close_subject()
+    return lines
 
 
 def turtle_body(triples: Iterable[tuple[Node, Node, Node]], prefixes: list[tuple[str, str]], indent: str = "") -> list[str]:
     """Turtle statements for ``triples``: subjects, predicates and objects in sorted order."""
-    by_subject: dict[Node, dict[Node, list[Node]]] = {}
-    for s, p, o in triples:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    lines: list[str] = []
-    for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
-        ordered = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
-        parts = []
-        for p in ordered:
-            objs = ", ".join(_term(o, prefixes) for o in sorted(set(preds[p]), key=_sort_key))
-            parts.append(f"{'a' if p == RDF.type else _term(p, prefixes)} {objs}")
-        lines.append(f"{indent}{_term(s, prefixes)} " + f" ;\n{indent}    ".join(parts) + " .")
-        lines.append("")
-    return lines
+    return render_keyed(keyed_triples(triples, prefixes), indent)
 
 
-def _prefixes() -> list[tuple[str, str]]:
+def prefixes() -> list[tuple[str, str]]:
+    """The prefixes the files use, longest namespace first (so ``id:actor/x`` becomes ``actor:x``)."""
     from .namespaces import PREFIXES
 
     extra = {"foaf": "http://xmlns.com/foaf/0.1/", "actor": PREFIXES["id"] + "actor/", "place": PREFIXES["id"] + "place/",
              "issue": PREFIXES["id"] + "issue/", "media": PREFIXES["id"] + "media/"}
-    # longest namespace first, so that id:actor/... becomes actor:...
     return sorted({**PREFIXES, **extra}.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
-def _header(prefixes: list[tuple[str, str]]) -> str:
+def trig_header(prefixes: list[tuple[str, str]]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes)) + "\n"
+
+
+def graph_block(graph: str, triples: list[Keyed], prefixes: list[tuple[str, str]]) -> str:
+    """One named graph of a TriG file, from its sorted keyed triples."""
+    body = render_keyed(triples, indent="    ")
+    return f"{_term(URIRef(graph), prefixes)} {{\n" + "\n".join(body).rstrip() + "\n}\n\n"
 
 
 def serialize_trig(ds: Dataset) -> str:
     """TriG with graphs, subjects, predicates and objects in a stable order (byte-identical reruns)."""
-    prefixes = _prefixes()
-    blocks = [_header(prefixes)]
+    pre = prefixes()
+    blocks = [trig_header(pre)]
     for ctx in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(ctx) == 0 or str(ctx.identifier).startswith("urn:x-rdflib:"):
             continue
-        body = turtle_body(ctx, prefixes, indent="    ")
-        blocks.append(f"{_term(URIRef(str(ctx.identifier)), prefixes)} {{\n" + "\n".join(body).rstrip() + "\n}\n\n")
+        blocks.append(graph_block(str(ctx.identifier), keyed_triples(ctx, pre), pre))
     return "".join(blocks).rstrip("\n") + "\n"
 
 
 def serialize_turtle(g: Graph) -> str:
     """Turtle with subjects, predicates and objects in a stable order."""
-    prefixes = _prefixes()
-    return (_header(prefixes) + "\n".join(turtle_body(g, prefixes))).rstrip("\n") + "\n"
+    pre = prefixes()
+    return (trig_header(pre) + "\n".join(turtle_body(g, pre))).rstrip("\n") + "\n"
 
 
 def nquads_from_trig(trig: str | bytes) -> str:

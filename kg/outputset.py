@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
@@ -24,8 +24,21 @@ MANIFEST = "build.json"
 _TMP_PREFIX = ".kg-tmp-"
 
 
-def sha256(data: bytes) -> str:
+def sha256(data: bytes | Path) -> str:
+    """The sha256 of bytes, or of a file's content (read in blocks)."""
+    if isinstance(data, Path):
+        h = hashlib.sha256()
+        with data.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
     return hashlib.sha256(data).hexdigest()
+
+
+def staged(out_dir: Path, name: str) -> Path:
+    """The temporary path to write ``name`` to, for a file too large to hold in memory; pass it
+    to :func:`write_set` as the file's content. A build that dies leaves it to :func:`recover`."""
+    return out_dir / f"{_TMP_PREFIX}{name}"
 
 
 @contextlib.contextmanager
@@ -84,21 +97,28 @@ def preflight(out_dir: Path, names: list[str]) -> None:
             raise OutputError(f"cannot write {target}: the file is read-only (chmod u+w it, or use another --out)")
 
 
-def write_set(out_dir: Path, files: dict[str, bytes], remove: tuple[str, ...] = (),
+def write_set(out_dir: Path, files: Mapping[str, bytes | Path], remove: tuple[str, ...] = (),
               crash_after: int | None = None) -> None:
     """Replace the files of ``out_dir`` by ``files`` as one set (call with the lock held);
     the files named in ``remove`` (an older build's page that this build does not write) go.
+    A file's content is bytes, or the path :func:`staged` gave and the caller wrote.
 
     ``crash_after`` (tests only) stops after that many renames, as a kill would.
     """
     names = sorted(files)
     preflight(out_dir, names)
     gone = [n for n in remove if n not in files and (out_dir / n).is_file()]
-    temps: dict[str, Path] = {}
+    temps: dict[str, Path] = {n: data for n, data in files.items() if isinstance(data, Path)}
     try:
         for name in names:
-            tmp = out_dir / f"{_TMP_PREFIX}{name}"
-            _write_synced(tmp, files[name])
+            data = files[name]
+            tmp = staged(out_dir, name)
+            if isinstance(data, Path):
+                if data != tmp:
+                    raise OutputError(f"{data} is not the staged path of {name}")
+                _sync_file(tmp)
+            else:
+                _write_synced(tmp, data)
             temps[name] = tmp
         plan = {"renames": [{"name": n, "tmp": temps[n].name, "sha256": sha256(files[n])} for n in names],
                 "remove": gone}
@@ -124,6 +144,12 @@ def _write_synced(path: Path, data: bytes) -> None:
     with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(path, 0o644)
+
+
+def _sync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
     os.chmod(path, 0o644)
 

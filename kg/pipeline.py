@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
 from .documents import Document
-from .errors import CorpusError, ValidationFailed
+from .errors import CorpusError
 from .extract import Extraction, run_extractors
 from .nlp import prepare
 from .readers import read_corpus
@@ -152,11 +152,6 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
            curation: bool, progress: Progress | None, skip_bad: bool, fields: dict[str, str],
            warn: Progress | None, workers: int | None, use_cache: bool,
            tick: Callable[[int, int], None] | None, scheduler: str | None, security: Any) -> BuildSummary:
-    from rdflib import RDF, URIRef
-
-    from .mapping import to_dataset, union_graph
-    from .namespaces import KG
-    from .output import nquads_from_trig, serialize_trig, serialize_turtle
     from .outputset import MANIFEST, preflight, write_set
 
     start = time.perf_counter()
@@ -179,47 +174,100 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
 
         apply_curation(read_curation(res.directory, res), docs, extractions)
     empty = [ex.doc_id for ex in extractions if not (ex.positions or ex.talks or ex.relations)]
-    ds = to_dataset(docs, extractions, res)
-    union = union_graph(ds)
-    if validate_shapes:
-        from .validate import validate
+    files, triples = graph_files(docs, extractions, res, cache, out_dir, validate_shapes=validate_shapes, html=html,
+                                 curation=curation, progress=progress)
+    positions = {(p.holder, p.stance, p.issue) for ex in extractions for p in ex.positions}
+    actors = {p[0] for p in positions} | {a for ex in extractions for t in ex.talks for a in t.participants}
+    issues = {p[2] for p in positions} | {code for ex in extractions for t in ex.talks for code in t.agreed}
+    from .mapping import talks_iri
 
-        report = validate(union)
-        if not report.conforms:
-            first = next((ln.strip() for ln in report.text.splitlines() if "Message" in ln), "see pyshacl report")
-            raise ValidationFailed(f"the built graph violates {report.violations} SHACL constraints ({first})")
-    trig = serialize_trig(ds)
-    files = {"graph.trig": trig, "graph.ttl": serialize_turtle(union), "graph.nq": nquads_from_trig(trig)}
-    if html:
-        from .viz import render_html
-
-        files["graph.html"] = render_html(union)
-    positions = set(union.subjects(RDF.type, KG.Position))
-    talks = set(union.subjects(RDF.type, KG.Talks))
-    actors = {o for p in (KG.holder,) for o in union.objects(None, p)} | set(union.subjects(KG.participatesIn, None))
-    issues = {o for o in union.objects(None, KG.issue)} | {o for o in union.objects(None, KG.agreedOn)}
     summary = BuildSummary(
         documents=len(docs),
-        actors=len({a for a in actors if isinstance(a, URIRef)}),
+        actors=len(actors),
         issues=len(issues),
         positions=len(positions),
-        talks=len(talks),
-        triples=len(union),
+        talks=len({talks_iri(t) for ex in extractions for t in ex.talks}),
+        triples=triples,
         seconds=0.0,
         out_dir=str(out_dir),
         files=sorted(files),
         empty_documents=empty,
         skipped=[f"{b.where}: {b.reason}" for b in skipped],
     )
-    encoded = {name: text.encode("utf-8") for name, text in files.items()}
-    encoded[MANIFEST] = manifest(docs, encoded, [(b.where, b.reason) for b in skipped]).encode("utf-8")
-    summary.files = sorted(encoded)
-    write_set(out_dir, encoded, remove=("graph.html",))
+    written: dict[str, bytes | Path] = dict(files)
+    written[MANIFEST] = manifest(docs, files, [(b.where, b.reason) for b in skipped]).encode("utf-8")
+    summary.files = sorted(written)
+    write_set(out_dir, written, remove=("graph.html",))
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def manifest(docs: Sequence[Document], files: dict[str, bytes], skipped: Sequence[tuple[str, str]] = ()) -> str:
+#: Documents validated in one SHACL run: large enough to share the run's fixed cost, small enough
+#: that their rdflib graphs do not hold much memory.
+VALIDATION_BATCH = 200
+
+
+def graph_files(docs: Sequence[Document], extractions: Sequence[Extraction], res: Resources,
+                cache: ExtractionCache, out_dir: Path, *, validate_shapes: bool = True, html: bool = True,
+                curation: bool = True, progress: Progress | None = None) -> tuple[dict[str, Path], int]:
+    """Write the graph files (``graph.trig``, ``graph.ttl``, ``graph.nq``, ``graph.html``) to their
+    staged paths in ``out_dir`` (:func:`kg.outputset.staged`); returns them and the number of
+    distinct triples.
+
+    Each document's graph is mapped, validated and rendered once, then cached
+    (:mod:`kg.fragments`): only documents without a cached fragment are mapped and validated (in
+    SHACL runs of :data:`VALIDATION_BATCH` documents with the ontology). The merged graph is made
+    and validated on every build. The files are merged from the fragments, streaming.
+    """
+    from functools import partial
+
+    from .fragments import Fragment, make_fragment, write_graph_files
+    from .mapping import doc_graph, document_graph, merged_graph, ontology_graph
+    from .outputset import staged
+    from .validate import check, validate_documents, validate_merged
+
+    base = "-graph" if curation else "-graph-uncurated"
+    kinds = [base] if validate_shapes else [base, base + "-unvalidated"]  # a validated fragment serves both
+
+    def load(i: int) -> Fragment:
+        for kind in kinds:
+            frag = cache.get(docs[i], kind)
+            if frag is not None:
+                return frag  # type: ignore[no-any-return]
+        # not cached (no cache, or another build pruned it): mapped again, as it was validated
+        return make_fragment(docs[i].doc_id, document_graph(docs[i], extractions[i], res))
+
+    fresh = [i for i, doc in enumerate(docs) if not any(cache.has(doc, kind) for kind in kinds)]
+    ontology = ontology_graph(res)
+    for start in range(0, len(fresh), VALIDATION_BATCH):  # the rdflib graphs of a batch are dropped after it
+        batch = fresh[start:start + VALIDATION_BATCH]
+        graphs = [document_graph(docs[i], extractions[i], res) for i in batch]
+        if validate_shapes:
+            check(validate_documents(ontology, graphs))
+        for i, g in zip(batch, graphs, strict=True):
+            cache.put(docs[i], make_fragment(docs[i].doc_id, g), kinds[-1])
+    merged = merged_graph(list(docs), list(extractions), res)
+    if validate_shapes:
+        check(validate_merged(merged))
+    if progress and fresh:
+        progress(f"mapped {len(fresh)} documents ({len(docs) - len(fresh)} from the cache)")
+    ontology_part, merged_part = make_fragment("", ontology), make_fragment("", merged)
+    parts: list[tuple[str, Callable[[], Fragment]]] = [(str(doc_graph(doc.doc_id)), partial(load, i))
+                                                       for i, doc in enumerate(docs)]
+    parts += [(part.graph, partial(lambda p: p, part)) for part in (ontology_part, merged_part)]
+    files = {name: staged(out_dir, name) for name in ("graph.trig", "graph.ttl", "graph.nq")}
+    with (files["graph.trig"].open("w", encoding="utf-8") as trig, files["graph.ttl"].open("w", encoding="utf-8") as ttl,
+          files["graph.nq"].open("w", encoding="utf-8") as nq):
+        triples = write_graph_files(parts, trig, ttl, nq)
+    if html:
+        from .viz import render_turtle_html
+
+        files["graph.html"] = staged(out_dir, "graph.html")
+        files["graph.html"].write_text(render_turtle_html(files["graph.ttl"]), encoding="utf-8")
+    return files, triples
+
+
+def manifest(docs: Sequence[Document], files: Mapping[str, bytes | Path], skipped: Sequence[tuple[str, str]] = ()) -> str:
     """``build.json``: the inputs with their hashes, skipped inputs, versions, each output's sha256.
 
     Deterministic (no timings, no absolute paths): ``output/`` is committed.

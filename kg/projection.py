@@ -65,8 +65,14 @@ class Projection:
     edges: list[Edge]
 
 
+def _value(g: Graph, subject: Any, predicate: Any) -> Any:
+    """One value of ``predicate``: the least, so that the page does not depend on the order in which
+    a store lists values (documents may disagree: talks planned in one report, held in another)."""
+    return min(g.objects(subject, predicate), key=str, default=None)
+
+
 def _label(g: Graph, node: Any) -> str:
-    lab = g.value(node, RDFS.label) or g.value(node, SKOS.prefLabel)
+    lab = _value(g, node, RDFS.label) or _value(g, node, SKOS.prefLabel)
     return str(lab) if lab is not None else str(node).rsplit("/", 1)[-1]
 
 
@@ -104,7 +110,7 @@ def _node_type(g: Graph, node: URIRef) -> str | None:
     types = set(g.objects(node, RDF.type))
     for cls, name in _TYPE_ORDER:
         if cls in types:
-            if name == "Issue" and g.value(node, SKOS.broader) is None:
+            if name == "Issue" and _value(g, node, SKOS.broader) is None:
                 return "IssueGroup"
             return name
     return None
@@ -112,8 +118,8 @@ def _node_type(g: Graph, node: URIRef) -> str | None:
 
 def project(g: Graph) -> Projection:
     """Project an RDF graph (union of all named graphs) onto nodes and edges."""
-    docs = {d: (str(g.value(d, KG.documentId) or ""), str(g.value(d, DCTERMS.title) or ""),
-                str(g.value(d, DCTERMS.date) or ""))
+    docs = {d: (str(_value(g, d, KG.documentId) or ""), str(_value(g, d, DCTERMS.title) or ""),
+                str(_value(g, d, DCTERMS.date) or ""))
             for d in g.subjects(RDF.type, KG.Document) if isinstance(d, URIRef)}
     ev_cache: dict[URIRef, EvidenceInfo] = {}
     cols = _evidence_columns(g)
@@ -129,7 +135,7 @@ def project(g: Graph) -> Projection:
 
     statements: dict[tuple[URIRef, URIRef, URIRef], list[EvidenceInfo]] = defaultdict(list)
     for st in g.subjects(RDF.type, RDF.Statement):
-        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        s, p, o = _value(g, st, RDF.subject), _value(g, st, RDF.predicate), _value(g, st, RDF.object)
         if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef) and isinstance(st, URIRef):
             statements[(s, p, o)].extend(evs(st))
 
@@ -145,11 +151,11 @@ def project(g: Graph) -> Projection:
             return None
         n = Node(key, _label(g, node), kind, sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
         if kind in ("Issue", "IssueGroup"):
-            code = g.value(node, SKOS.notation)
+            code = _value(g, node, SKOS.notation)
             n.details["code"] = str(code or "")
-            broader = g.value(node, SKOS.broader)
-            n.group = str(g.value(broader, SKOS.notation) or "") if broader is not None else n.details["code"]
-        role = g.value(node, KG.role)
+            broader = _value(g, node, SKOS.broader)
+            n.group = str(_value(g, broader, SKOS.notation) or "") if broader is not None else n.details["code"]
+        role = _value(g, node, KG.role)
         if role is not None:
             n.details["role"] = str(role)
         nodes[key] = n
@@ -159,7 +165,7 @@ def project(g: Graph) -> Projection:
         if not isinstance(pos, URIRef):
             continue
         n = ensure(pos)
-        holder, issue, stance = g.value(pos, KG.holder), g.value(pos, KG.issue), g.value(pos, KG.stance)
+        holder, issue, stance = _value(g, pos, KG.holder), _value(g, pos, KG.issue), _value(g, pos, KG.stance)
         if n is None or not isinstance(holder, URIRef) or not isinstance(issue, URIRef):
             continue
         n.evidence = evs(pos)
@@ -168,8 +174,8 @@ def project(g: Graph) -> Projection:
         n.group = iss.group if iss else ""
         n.details.update({
             "holder": hn.label if hn else str(holder), "stance": _label(g, stance) if stance is not None else "",
-            "issue": iss.label if iss else str(issue), "claim": str(g.value(pos, KG.claim) or ""),
-            "date": str(g.value(pos, KG.date) or ""), "sources": str(g.value(pos, KG.sourceCount) or len(n.evidence)),
+            "issue": iss.label if iss else str(issue), "claim": str(_value(g, pos, KG.claim) or ""),
+            "date": str(_value(g, pos, KG.date) or ""), "sources": str(_value(g, pos, KG.sourceCount) or len(n.evidence)),
         })
         edges.append(Edge(str(holder), str(pos), n.details["stance"] or "holds", n.evidence))
         edges.append(Edge(str(pos), str(issue), "on", n.evidence))
@@ -180,11 +186,11 @@ def project(g: Graph) -> Projection:
         if n is None:
             continue
         n.evidence = evs(talks)
-        date = g.value(talks, KG.date)
+        date = _value(g, talks, KG.date)
         n.details.update({
-            "format": str(g.value(talks, KG.format) or ""), "date": str(date or ""),
-            "round": str(g.value(talks, KG.round) or ""),
-            "status": _label(g, g.value(talks, KG.status)) if g.value(talks, KG.status) is not None else "",
+            "format": str(_value(g, talks, KG.format) or ""), "date": str(date or ""),
+            "round": str(_value(g, talks, KG.round) or ""),
+            "status": _label(g, _value(g, talks, KG.status)) if _value(g, talks, KG.status) is not None else "",
         })
     for (s, p, o), ev in sorted(statements.items()):
         if p not in EDGE_RELATIONS:
@@ -207,16 +213,16 @@ def project(g: Graph) -> Projection:
     for key in sorted(nodes):
         n = nodes[key]
         node = URIRef(key)
-        if n.type == "Place" or (n.type == "Country" and g.value(node, KG.locatedIn) is not None):
-            parent = g.value(node, KG.locatedIn)
+        if n.type == "Place" or (n.type == "Country" and _value(g, node, KG.locatedIn) is not None):
+            parent = _value(g, node, KG.locatedIn)
             if isinstance(parent, URIRef) and ensure(parent) is not None:
                 edges.append(Edge(key, str(parent), "located in"))
         if n.type == "Issue":
-            broader = g.value(node, SKOS.broader)
+            broader = _value(g, node, SKOS.broader)
             if isinstance(broader, URIRef) and ensure(broader) is not None:
                 edges.append(Edge(key, str(broader), "broader"))
         if n.type == "Person":
-            rep = g.value(node, KG.represents)
+            rep = _value(g, node, KG.represents)
             known = any(e.source == key and e.relation == "represents" for e in edges)
             if isinstance(rep, URIRef) and not known and ensure(rep) is not None:
                 edges.append(Edge(key, str(rep), "represents"))

@@ -85,13 +85,26 @@ def test_changed_rules_or_no_cache_extract_again(tmp_path: Path, corpus_dir: Pat
 
 def test_a_damaged_cache_entry_is_a_miss(tmp_path: Path, corpus_dir: Path, cache: Path, counted: list[str]) -> None:
     build([corpus_dir], tmp_path / "out", html=False, workers=1)
-    entries = sorted((cache / "extract").rglob("*.pickle"))
+    entries = sorted(p for p in (cache / "extract").rglob("*.pickle") if "-graph" not in p.name)
     assert len(entries) == 5
     entries[0].write_bytes(b"\x80\x04 not a pickle")
     entries[1].write_bytes(b"")
     counted.clear()
     build([corpus_dir], tmp_path / "out", html=False, workers=1)
     assert len(counted) == 2
+
+
+def test_a_damaged_graph_fragment_is_made_again(tmp_path: Path, corpus_dir: Path, cache: Path) -> None:
+    build([corpus_dir], tmp_path / "a", html=False, workers=1)
+    fragments = sorted((cache / "extract").rglob("*-graph.pickle"))
+    assert len(fragments) == 5
+    fragments[0].write_bytes(b"\x80\x04 not a pickle")
+    fragments[1].write_bytes(b"")
+    build([corpus_dir], tmp_path / "b", html=False, workers=1)
+    build([corpus_dir], tmp_path / "c", html=False, workers=1, use_cache=False)
+    for name in ("graph.trig", "graph.ttl", "graph.nq"):
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes() \
+            == (tmp_path / "a" / name).read_bytes()
 
 
 def test_progress_lines_when_not_a_terminal(tmp_path: Path, corpus_dir: Path) -> None:
