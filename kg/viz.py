@@ -55,8 +55,33 @@ def safe_json(data: object) -> str:
     return text
 
 
-def page_data(proj: Projection, title: str = "Parley knowledge graph", highlight: list[str] | None = None) -> dict:
-    """The data the page draws: nodes, edges, styles and a caption."""
+#: Evidence items a node or link carries into the page (the details panel shows as many; the
+#: rest is counted and reachable with ``kg query``), so the page grows with the facts, not the sources.
+MAX_EVIDENCE = 30
+#: Facts (positions, talks) drawn when the page opens: the most-cited; filters, search and the
+#: "all facts" switch reach the rest. A layout of thousands of nodes would not settle in seconds.
+MAX_FACTS_DRAWN = 300
+
+
+def _cited_first(proj: Projection, limit: int) -> set[str]:
+    """The ``limit`` facts with the most evidence (ties by IRI).
+
+    >>> from kg.projection import Node, Projection
+    >>> nodes = {k: Node(k, k, "Position") for k in "abc"}
+    >>> nodes["c"].evidence = [None, None]  # type: ignore[list-item]
+    >>> sorted(_cited_first(Projection(nodes, []), 2))
+    ['a', 'c']
+    """
+    facts = [n for n in proj.nodes.values() if n.type in ("Position", "Talks")]
+    facts.sort(key=lambda n: (-len(n.evidence), n.iri))
+    return {n.iri for n in facts[:limit]}
+
+
+def page_data(proj: Projection, title: str = "Parley knowledge graph", highlight: list[str] | None = None,
+              facts_drawn: int = MAX_FACTS_DRAWN) -> dict:
+    """The data the page draws: nodes, edges, styles and a caption; ``facts_drawn`` facts are
+    drawn when the page opens (:data:`MAX_FACTS_DRAWN`)."""
+    top = _cited_first(proj, facts_drawn)
     nodes = []
     for key in sorted(proj.nodes):
         n = proj.nodes[key]
@@ -71,15 +96,16 @@ def page_data(proj: Projection, title: str = "Parley knowledge graph", highlight
         nodes.append({
             "id": n.iri, "label": label, "fullLabel": n.label, "type": n.type, "aliases": n.aliases,
             "details": n.details, "group": n.group, "stance": n.stance, "documents": n.documents,
-            "dates": n.dates, "color": style["color"], "shape": style["shape"],
+            "dates": n.dates, "color": style["color"], "shape": style["shape"], "top": n.iri in top,
             "evidence": [{"quote": e.quote, "document": e.document, "title": e.title, "date": e.date, "rule": e.rule}
-                         for e in n.evidence],
+                         for e in n.evidence[:MAX_EVIDENCE]],
+            "evidenceCount": len(n.evidence),
         })
     edges = []
     for i, e in enumerate(proj.edges):
         edges.append({"id": i, "from": e.source, "to": e.target, "label": e.relation,
                       "evidence": [{"quote": x.quote, "document": x.document, "title": x.title, "date": x.date}
-                                   for x in e.evidence]})
+                                   for x in e.evidence[:MAX_EVIDENCE]]})
     dates = sorted({d for n in proj.nodes.values() for d in n.dates})
     docs = sorted({d for n in proj.nodes.values() for d in n.documents})
     counts: dict[str, int] = {}
@@ -91,6 +117,7 @@ def page_data(proj: Projection, title: str = "Parley knowledge graph", highlight
         "title": title, "nodes": nodes, "edges": edges, "dates": dates, "documents": docs, "counts": counts,
         "typeStyle": TYPE_STYLE, "stanceColor": STANCE_COLOR, "groupColor": GROUP_COLOR,
         "highlight": highlight or [], "matrix": matrix_data(stance_matrix(proj)),
+        "factsDrawn": len(top), "facts": sum(1 for n in proj.nodes.values() if n.type in ("Position", "Talks")),
     }
 
 
@@ -99,9 +126,21 @@ def render_html(graph: Graph, title: str = "Parley knowledge graph", highlight: 
     return render_projection(project(graph), title, highlight)
 
 
-def render_projection(proj: Projection, title: str = "Parley knowledge graph", highlight: list[str] | None = None) -> str:
+def render_turtle_html(turtle: Path, title: str = "Parley knowledge graph") -> str:
+    """The page for a Turtle file, read with pyoxigraph (fast on large graphs)."""
+    import pyoxigraph as ox
+
+    from .graphio import StoreView
+
+    store = ox.Store()
+    store.bulk_extend(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE))
+    return render_projection(project(StoreView(store)), title)  # type: ignore[arg-type]
+
+
+def render_projection(proj: Projection, title: str = "Parley knowledge graph", highlight: list[str] | None = None,
+                      facts_drawn: int = MAX_FACTS_DRAWN) -> str:
     template = (Path(__file__).parent / "templates" / "graph.html").read_text(encoding="utf-8")
-    data = page_data(proj, title, highlight)
+    data = page_data(proj, title, highlight, facts_drawn)
     return (template.replace("/*VIS_CSS*/", _vis_css())
             .replace("/*VIS_JS*/", _vis_js())
             .replace("/*DATA*/", safe_json(data)))

@@ -250,3 +250,37 @@ def test_highlight_path(browser, built: Path, tmp_path: Path) -> None:  # type: 
         assert widths == [5] * len(hl)
     finally:
         page.close()
+
+
+def test_a_large_graph_opens_with_its_most_cited_facts(browser, built_graph, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kg.projection import project
+    from kg.viz import page_data, render_projection
+
+    proj = project(built_graph)
+    html = tmp_path / "large.html"
+    data = page_data(proj, facts_drawn=10)  # as if the corpus had many more facts than are drawn
+    top = {n["id"] for n in data["nodes"] if n["top"]}
+    assert len(top) == 10 and data["facts"] > 10
+    html.write_text(render_projection(proj, facts_drawn=10), encoding="utf-8")
+    page = Page(browser, html)
+    try:
+        facts = page.js("""() => window.kgNetwork.body.nodeIndices.filter(
+            id => /\\/(position|talks)\\//.test(id))""")
+        assert set(facts) == top
+        assert "most-cited" in page.page.locator("#status").inner_text()
+        assert page.page.locator("#f-facts").is_visible()
+        drawn = visible(page)
+        page.page.locator("#f-all").check()
+        assert visible(page) == len(proj.nodes) > drawn
+        page.page.locator("#f-all").uncheck()
+        assert visible(page) == drawn
+        other = next(n for n in data["nodes"] if n["type"] == "Position" and not n["top"])
+        page.page.locator("#search").fill(other["fullLabel"])
+        page.page.locator("#search").press("Enter")
+        assert page.js("() => window.kgFocused") == other["id"]
+        assert visible(page) == drawn + 1
+        page.page.locator("#reset").click()
+        assert visible(page) == drawn
+        assert page.errors == [] and page.external == []
+    finally:
+        page.close()
