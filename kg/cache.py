@@ -69,8 +69,8 @@ def document_key(doc: Document) -> str:
 class ExtractionCache:
     """Get and put extractions under one fingerprint; ``enabled=False`` makes every call a no-op."""
 
-    def __init__(self, fp: str, enabled: bool = True) -> None:
-        self.folder = cache_root() / fp
+    def __init__(self, fp: str, enabled: bool = True, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else cache_root() / fp
         self.enabled = enabled
         self.hits = 0
         if enabled:

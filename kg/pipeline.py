@@ -226,6 +226,14 @@ def graph_files(docs: Sequence[Document], extractions: Sequence[Extraction], res
     from .outputset import staged
     from .validate import check, validate_documents, validate_merged
 
+    if not cache.enabled:  # fragments still go to disk (a folder of this build's own), not to memory
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="parley-fragments-") as tmp:
+            private = ExtractionCache("", folder=Path(tmp))
+            if private.enabled:
+                return graph_files(docs, extractions, res, private, out_dir, validate_shapes=validate_shapes,
+                                   html=html, curation=curation, progress=progress)
     base = "-graph" if curation else "-graph-uncurated"
     kinds = [base] if validate_shapes else [base, base + "-unvalidated"]  # a validated fragment serves both
 
