@@ -247,7 +247,7 @@ class Resources:
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "evaluation-support",
-                         "evaluation-acceptance", "evaluation-rejection"):
+                         "evaluation-acceptance", "evaluation-rejection", "plan-noun"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma)
             words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
@@ -256,11 +256,14 @@ class Resources:
 
     @property
     def referent_words(self) -> frozenset[str]:
-        """Words that stand for an actor without being a gazetteer mention (pronouns, demonyms, "both")."""
+        """Words that stand for an actor without being a gazetteer mention (pronouns, demonyms, "both",
+        "the plan" for its author)."""
         def build(r: Resources) -> frozenset[str]:
             words = set(r.by_demonym)
             for name in ("person-pronoun", "speaker-pronoun", "body-pronoun", "pair-word"):
                 words |= r.lemma_set(name)
+            for lemma in r.lemma_set("plan-noun"):
+                words |= inflections(lemma)
             return frozenset(words)
         return self.derived("referent-words", build)  # type: ignore[no-any-return]
 
@@ -441,7 +444,7 @@ def load_resources(directory: Path | None = None) -> Resources:
     required = {"speech", "hedge", "talks-noun", "chrome-line", "object-preposition", "speech-verb",
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
-                "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
+                "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition", "plan-noun", "author-verb", "definite-determiner",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",

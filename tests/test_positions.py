@@ -214,6 +214,23 @@ CLASS_CASES = {
         ("Is a ceasefire realistic, Zelensky asked.", set()),
         ("A ceasefire is not realistic, one diplomat said.", set()),
     ],
+    "a plan put forward before": [
+        # "the plan" / "the document" / "the formula" later: the author who put a plan forward holds its terms
+        ("Beijing unveiled a twelve-point plan on Friday. The plan calls for a ceasefire and the lifting of "
+         "unilateral sanctions.", {("china", "Demand", "ceasefire"), ("china", "Demand", "sanctions")}),
+        ("A peace plan was presented by Beijing in February. The document calls for a ceasefire.",
+         {("china", "Demand", "ceasefire")}),
+        ("Kyiv presented its formula in November. The formula consists of: the withdrawal of Russian troops; "
+         "the release of all prisoners.", {("ukraine", "Proposal", "troop-withdrawal"), ("ukraine", "Proposal", "prisoner-exchange")}),
+        ("Hungary drafted a memorandum last week. Moscow rejected the document, which calls for a ceasefire.",
+         {("russia", "Rejection", "ceasefire"), ("hungary", "Demand", "ceasefire")}),
+        # "consist of" states a plan's contents as "include" does
+        ("Erdogan's initiative consists of a ceasefire and an exchange of prisoners.",
+         {("recep-tayyip-erdogan", "Proposal", "ceasefire"), ("recep-tayyip-erdogan", "Proposal", "prisoner-exchange")}),
+        # no author before: "the plan" holds nothing
+        ("The document calls for a ceasefire.", set()),
+        ("Officials discussed the plan. The plan calls for a ceasefire.", set()),
+    ],
 }
 FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in cases]
 

@@ -67,6 +67,7 @@ class _Memory:
 
     last_body: str | None = None
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
+    plan_author: tuple[str, ...] = ()  # who last put forward a plan ("Zelensky laid out a plan"), for "the plan"
 
 
 def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[PositionRecord]:
@@ -78,6 +79,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
         if sent.parse is not None and not sent.chrome:
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
             yield from reader.positions()
+            memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
             elif not LIST_ITEM.match(sent.text):
@@ -175,7 +177,14 @@ class _Reader:
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
                 if owners:
                     return [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+            if self.definite_plan(t):  # "The document calls for a ceasefire": its author does
+                return list(self.memory.plan_author)
         return []
+
+    def definite_plan(self, t: Token) -> bool:
+        """A plan noun pointing back ("the plan", "this formula") to a plan put forward before."""
+        return bool(self.memory.plan_author) and t.lemma_.lower() in self.lex("plan-noun") and any(
+            c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children)
 
     def is_generic(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex("generic-speaker-noun")
@@ -386,7 +395,33 @@ class _Reader:
                 actors = self.actors_of(pobj)
                 if actors:
                     return actors, [prep]
+        if self.definite_plan(t):
+            return list(self.memory.plan_author), []  # "The formula consists of ...": the plan put forward before
         return [], []
+
+    def author_verb(self, v: Token) -> bool:
+        """A verb of putting a plan forward ("present", "lay out", "put forward"): its subject is the author."""
+        for entry in self.lex("author-verb"):
+            head, *particles = entry.split(" +")
+            if v.lemma_.lower() == head and all(any(c.dep_ == "prt" and c.lemma_.lower() == prt for c in v.children)
+                                                for prt in particles):
+                return True
+        return False
+
+    def plan_authors(self) -> list[str]:
+        """Who this sentence says puts forward a plan: the owner of a plan noun ("Kyiv's plan"), or
+        the subject (or passive agent) of an author verb whose object it is ("Zelensky laid out a plan")."""
+        for t in self.doc:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lex("plan-noun"):
+                continue
+            if any(c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children):
+                continue  # "the plan" points back: it names no new author
+            actors, _toks = self.owner(t)
+            if not actors and t.dep_ in ("dobj", "nsubjpass") and self.author_verb(t.head):
+                actors, _how = self.subject(t.head, [])
+            if actors:
+                return actors
+        return []
 
     # ------------------------------------------------------------ positions
     def positions(self) -> Iterator[PositionRecord]:
