@@ -17,11 +17,13 @@ WEEKDAYS = {d: i for i, d in enumerate(
 _M = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
       r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
+# a weekday before a day of a range names the same day ("Sunday 14 and Monday 15 December")
+_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("md-and", re.compile(_M + r" " + _D + r"(?: and|,| to|-|–) ?" + _D + r"\b(?:,? (\d{4}))?")),
-    ("dm-and", re.compile(r"\b" + _D + r"(?: and|,| to|-|–) ?" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
+    ("dm-and", re.compile(r"\b" + _WD + _D + r"(?: and|,| to|-|–) ?" + _WD + _D + r" " + _M + r"(?:,? (\d{4}))?")),
     ("md", re.compile(_M + r" " + _D + r"\b(?:,? (\d{4}))?")),
     ("dm", re.compile(r"\b" + _D + r" " + _M + r"(?:,? (\d{4}))?")),
     ("the-nth", re.compile(r"\b(?:on|from|since|by) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b"
@@ -31,6 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
 ]
+# A verb in the past before a date in its clause: an event already over ("hosted talks on Aug 5").
+_PAST = re.compile(r"\b(?:was|were|had|did|held|met|took|began|spoke|sat|came|went|\w{3,}ed)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|due to|next|upcoming)\b", re.I)
 # Where the clause of a date begins: the tense of "on Sunday" is that of its own clause
 # ("Putin said on Sunday he will meet Trump" is last Sunday).
@@ -55,13 +59,25 @@ def _mk(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _year_for(month: int, day: int, ref: dt.date | None) -> int | None:
+def _year_for(month: int, day: int, ref: dt.date | None, tense: str = "") -> int | None:
     """A year for a month/day without one: the publication year, unless that puts the date
-    more than about half a year after publication (then the year before)."""
+    more than about half a year after publication, or after it in a clause about the past (then
+    the year before), or before it in a clause about the future (then the year after).
+
+    >>> ref = dt.date(2024, 12, 20)
+    >>> _year_for(1, 5, ref), _year_for(1, 5, ref, "future"), _year_for(12, 24, ref, "past")
+    (2024, 2025, 2023)
+    >>> _year_for(12, 1, dt.date(2024, 2, 1))
+    2023
+    """
     if ref is None:
         return None
     cand = _mk(ref.year, month, day)
-    if cand is not None and (cand - ref).days > 183:
+    if cand is None:
+        return ref.year
+    if tense == "future" and (ref - cand).days > 7:
+        return ref.year + 1
+    if (cand - ref).days > 183 or (tense == "past" and cand > ref):
         return ref.year - 1
     return ref.year
 
@@ -79,6 +95,8 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
     [(datetime.date(2022, 3, 3), datetime.date(2022, 3, 7))]
     >>> [d.dates for d in find_dates("He will speak to Putin on Tuesday.", dt.date(2025, 3, 17))]
     [(datetime.date(2025, 3, 18),)]
+    >>> [d.dates for d in find_dates("They met on Sunday 14 and Monday 15 December.", dt.date(2025, 12, 16))]
+    [(datetime.date(2025, 12, 14), datetime.date(2025, 12, 15))]
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -86,7 +104,7 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
         for m in pat.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            dates = _resolve(kind, m, published, last, _future_clause(sentence, m.start()))
+            dates = _resolve(kind, m, published, last, _clause_tense(sentence, m.start()))
             if dates is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -94,17 +112,21 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
     return sorted(found, key=lambda d: d.start)
 
 
-def _future_clause(sentence: str, at: int) -> bool:
-    """Whether the clause holding offset ``at`` speaks of the future ("will meet on Tuesday").
+def _clause_tense(sentence: str, at: int) -> str:
+    """"future" or "past" when the clause holding offset ``at`` says so before it, else "".
 
-    >>> _future_clause("Putin said on Sunday he will meet Trump.", 11)
-    False
-    >>> _future_clause("Trump will speak to Putin on Tuesday.", 29)
-    True
+    >>> _clause_tense("Putin said on Sunday he will meet Trump.", 11)
+    ''
+    >>> _clause_tense("Trump will speak to Putin on Tuesday.", 29)
+    'future'
+    >>> _clause_tense("Saudi Arabia hosted talks on Aug 5.", 29)
+    'past'
     """
     starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
     lo = starts[-1] if starts else 0
-    return bool(_FUTURE.search(sentence, lo, at))
+    if _FUTURE.search(sentence, lo, at):
+        return "future"
+    return "past" if _PAST.search(sentence, lo, at) else ""
 
 
 def _shift(ref: dt.date, days: int) -> dt.date | None:
@@ -167,21 +189,21 @@ def _month(name: str) -> int:
 
 
 def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | None,
-             future: bool) -> tuple[dt.date, ...] | None:
+             tense: str) -> tuple[dt.date, ...] | None:
     g = m.groups()
     out: list[dt.date | None] = []
     if kind == "iso":
         out = [_mk(int(g[0]), int(g[1]), int(g[2]))]
     elif kind in ("md", "dm"):
         month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
-        year = int(g[2]) if g[2] else _year_for(month, day, ref)
+        year = int(g[2]) if g[2] else _year_for(month, day, ref, tense)
         out = [_mk(year, month, day)] if year else []
     elif kind in ("md-and", "dm-and"):
         if kind == "md-and":
             month, days = _month(g[0]), (int(g[1]), int(g[2]))
         else:
             month, days = _month(g[2]), (int(g[0]), int(g[1]))
-        year = int(g[3]) if g[3] else _year_for(month, days[0], ref)
+        year = int(g[3]) if g[3] else _year_for(month, days[0], ref, tense)
         out = [_mk(year, month, d) for d in days] if year else []
     elif kind == "the-nth":
         if ref is None:
@@ -198,7 +220,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         target = WEEKDAYS[g[0].lower()]
         ahead, back = (target - ref.weekday()) % 7, (ref.weekday() - target) % 7
         # "on Monday" in Monday's paper is today, whether it is past or to come ("is due to speak on Monday")
-        out = [_shift(ref, ahead if future else -back)]
+        out = [_shift(ref, ahead if tense == "future" else -back)]
     elif kind == "same-day":
         return (last,) if last else ()
     elif kind == "relative":

@@ -25,6 +25,13 @@ CASES = [
     ("Putin said on Sunday that he will meet Trump.", D(2025, 10, 14), [D(2025, 10, 12)]),
     ("Kyiv says its delegation will fly to Geneva on Thursday.", D(2025, 10, 14), [D(2025, 10, 16)]),
     ("Trump is due to speak with Zelensky on Tuesday.", D(2025, 10, 14), [D(2025, 10, 14)]),
+    # a day without a year: a clause in the past does not reach after publication, one about the future not before
+    ("Saudi Arabia hosted talks in Jeddah on August 5.", D(2025, 3, 17), [D(2024, 8, 5)]),
+    ("The envoys will meet again on January 9.", D(2024, 12, 20), [D(2025, 1, 9)]),
+    ("Talks are set for June 2 in Istanbul.", D(2025, 5, 28), [D(2025, 6, 2)]),
+    # a range of days with their weekdays; a range in one month
+    ("They talked on Sunday 14 and Monday 15 December.", D(2025, 12, 16), [D(2025, 12, 14), D(2025, 12, 15)]),
+    ("The delegations met in Jeddah on Aug 5-6.", D(2023, 8, 8), [D(2023, 8, 5), D(2023, 8, 6)]),
 ]
 
 
