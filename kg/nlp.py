@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .annotate import AnnotatedDocument, Sentence, annotate, states_fact, words_of
 from .errors import KgError
+from .sentences import LIST_ITEM
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -131,6 +132,10 @@ def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozense
     words = words_of(sent.text)
     lower = sent.text.lower()
     actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & res.referent_words) or any(n in lower for n in names)
+    if LIST_ITEM.match(sent.text):  # "-- call for a ceasefire": its holder may be the lead-in before the list
+        return states_fact(sent.text, res, words)
+    if sent.text.rstrip().endswith(":"):  # "the two sides:": a lead-in names the holder of the list after it
+        return actor
     return actor and (states_fact(sent.text, res, words) or bool(words & res.lemma_set("title-noun")))
 
 

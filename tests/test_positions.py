@@ -214,6 +214,23 @@ CLASS_CASES = {
         ("Is a ceasefire realistic, Zelensky asked.", set()),
         ("A ceasefire is not realistic, one diplomat said.", set()),
     ],
+    "lists after a lead-in": [
+        # the holder named before the colon holds each item, whatever the parser makes of the item's verb
+        ("The G7 leaders:\n\n- support the exchange of all prisoners;\n\n- demand the withdrawal of Russian troops.",
+         {("group-of-seven", "Support", "prisoner-exchange"), ("group-of-seven", "Demand", "troop-withdrawal")}),
+        # "the two sides" after two countries opened a sentence together
+        ("Turkey and Qatar on Monday issued a joint statement. In it, the two sides:\n\n"
+         "-- welcome the prisoner exchange;\n\n-- oppose attacks on nuclear power plants.",
+         {("turkey", "Support", "prisoner-exchange"), ("qatar", "Support", "prisoner-exchange"),
+          ("turkey", "Opposition", "nuclear-power-plants"), ("qatar", "Opposition", "nuclear-power-plants")}),
+        # a second sentence inside an item does not end the list ...
+        ("Norway and Turkey:\n\n- call for a ceasefire. Both fund demining.\n\n- support the exchange of prisoners.",
+         {("norway", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire"),
+          ("norway", "Support", "prisoner-exchange"), ("turkey", "Support", "prisoner-exchange")}),
+        # ... a new paragraph does
+        ("Norway and Turkey:\n\n- call for a ceasefire.\n\nAnalysts said the talks had stalled.\n\n"
+         "- support the exchange of prisoners.", {("norway", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire")}),
+    ],
     "a plan put forward before": [
         # "the plan" / "the document" / "the formula" later: the author who put a plan forward holds its terms
         ("Beijing unveiled a twelve-point plan on Friday. The plan calls for a ceasefire and the lifting of "

@@ -54,6 +54,20 @@ class Discourse:
             people = _distinct(persons)
             if len(people) >= 2:
                 self.pair_persons = tuple(people[:2])
+        elif pair := _joint_subject(SentenceView(sent, res)):
+            self.pair_sides = pair  # "China and Brazil jointly issued ...": later "the two sides" are these
+
+
+def _joint_subject(view: SentenceView) -> tuple[str, ...]:
+    """Two countries coordinated as a subject ("China and Brazil on Thursday issued ..."), or ``()``."""
+    res = view.res
+    mentions = [(s, e, m) for s, e, m in view.actor_mentions() if not m.modifier]
+    for (s1, e1, m1), (s2, _e2, m2) in zip(mentions, mentions[1:], strict=False):
+        sides = (res.side_of(m1.entity), res.side_of(m2.entity))
+        if (re.fullmatch(r"\s+and\s+", view.text[e1:s2]) and not is_object(view, s1)
+                and sides[0] != sides[1] and all(res.entities[x].kind == "Country" for x in sides)):
+            return sides
+    return ()
 
 
 def _distinct(items: Iterable[str]) -> list[str]:

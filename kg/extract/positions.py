@@ -76,18 +76,23 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
     ctx = Discourse(main_sides=main_sides(doc, res))
     memory = _Memory()
     for sent in doc.sentences:
+        if not LIST_ITEM.match(sent.text) and _starts_line(doc, sent):
+            memory.lead_in = ()  # a new paragraph ends a list (a sentence inside an item does not)
         if sent.parse is not None and not sent.chrome:
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
             yield from reader.positions()
             memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
-            elif not LIST_ITEM.match(sent.text):
-                memory.lead_in = ()
         ctx.update(sent, res)
         for m in sent.mentions:
             if m.sense == "actor" and res.entities[m.entity].kind in ("Country", "Organization", "Group"):
                 memory.last_body = m.entity
+
+
+def _starts_line(doc: AnnotatedDocument, sent: Sentence) -> bool:
+    before = doc.document.body[:sent.start].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) -> _Reader:
@@ -341,6 +346,8 @@ class _Reader:
     def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token], triggers: dict[int, TriggerHit]) -> set[int]:
         t = hit.token
         speech = self.lex("speech-verb")
+        if self.opens_list_item(t):
+            return set(range(t.i + 1, len(self.doc)))  # the rest of the item is what it says
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
             ids = subtree_ids(t, owner_toks)
             if t.dep_ == "attr" and t.head.lemma_.lower() in self.lex("copula"):
@@ -371,12 +378,20 @@ class _Reader:
         """A prepositional phrase of time or role ("before the talks", "as a condition")."""
         return tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("circumstance-preposition")
 
+    def opens_list_item(self, t: Token) -> bool:
+        """The trigger is the first word of a list item after a lead-in ("The two sides: -- support
+        exchanges of POWs"): the verb of an elided subject, which the parser often reads as a noun."""
+        return bool(self.memory.lead_in) and bool(LIST_ITEM.match(self.sent.text)) and all(
+            x.is_punct or x.is_space for x in self.doc[:t.i])
+
     def owner(self, t: Token) -> tuple[list[str], list[Token]]:
         """The actor a noun trigger belongs to: "Kyiv's demand", "a U.S. proposal", "the demand of Kyiv".
 
         A possessive pronoun that names nobody known ("Kyiv announced its rejection") is the
         subject of the verb the noun is the object of.
         """
+        if self.opens_list_item(t):
+            return list(self.memory.lead_in), []
         poss = children(t, "poss")
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
