@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..annotate import Sentence
 from ..mentions import Mention
@@ -62,7 +63,7 @@ def _joint_subject(view: SentenceView) -> tuple[str, ...]:
     """Two countries coordinated as a subject ("China and Brazil on Thursday issued ..."), or ``()``."""
     res = view.res
     mentions = [(s, e, m) for s, e, m in view.actor_mentions() if not m.modifier]
-    for (s1, e1, m1), (s2, _e2, m2) in zip(mentions, mentions[1:], strict=False):
+    for (s1, e1, m1), (s2, _e2, m2) in pairwise(mentions):
         sides = (res.side_of(m1.entity), res.side_of(m2.entity))
         if (re.fullmatch(r"\s+and\s+", view.text[e1:s2]) and not is_object(view, s1)
                 and sides[0] != sides[1] and all(res.entities[x].kind == "Country" for x in sides)):
