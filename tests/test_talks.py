@@ -51,8 +51,19 @@ CASES = [
     # a range of days, weekdays included: the talks began on the first
     ("On Sunday 14 and Monday 15 December Witkoff held talks with Zelensky in Berlin.",
      [("meeting", "Held", "2024-12-14", ["berlin"], ["steve-witkoff", "volodymyr-zelensky"], [], [])]),
+    # talks with a partner, as an argument of a verb in the past: they took place
+    ("Scholz discussed the war in a phone call with Xi on Friday.",
+     [("phone call", "Held", "2025-03-14", [], ["olaf-scholz", "xi-jinping"], [], [])]),
+    ("After a telephone conversation with Erdogan on Monday, Zelensky said the talks had gone well.",
+     [("phone call", "Held", "2025-03-17", [], ["recep-tayyip-erdogan", "volodymyr-zelensky"], [], [])]),
+    ("In talks hosted by Qatar in Doha on 2 March, Russia and Ukraine discussed the return of children.",
+     [("meeting", "Held", "2025-03-02", ["doha"], ["russia", "ukraine"], [], ["qatar"])]),
     # not talks: intentions, plans without a date, rumours, talk about talks
     ("Turkey offered to host new talks between Russia and Ukraine in Istanbul.", []),
+    ("Kyiv has banned negotiations with the Russian leadership.", []),
+    ("The Kremlin cancelled a phone call with Macron on Friday.", []),
+    ("Talks with Russia are pointless, Kallas said.", []),
+    ("Putin detailed his conditions for negotiations with Kyiv on Friday.", []),
     ("Norway hopes to host talks in Oslo.", []),
     ("There were rumors that Russia and Ukraine had secretly started negotiations.", []),
     ("Only dialogue and negotiation can solve the problem between Russia and Ukraine.", []),

@@ -190,6 +190,33 @@ def _event_after(text: str, res: Resources, b: int, hi: int) -> bool:
     return any(not re.match(r"\s+that\b", text[m.end():]) for m in res.lexicon["talks-event-after"].finditer(text, b, min(hi, b + 110)))
 
 
+def _with_partner(view: SentenceView, a: int, b: int, hi: int) -> bool:
+    """A talks noun with an actor as its partner, in a clause about the past ("came away from a call
+    with Putin on Tuesday", "after talks with Erdogan, Scholz said"): the talks took place."""
+    partner = view.res.lexicon["talks-partner"].search(view.text, a, min(hi, b + 30))
+    if partner is None or partner.start() > b or not any(
+            partner.end() <= s < min(hi, partner.end() + 40) for s, _e, _m in view.actor_mentions()):
+        return False
+    doc = view.sent.parse
+    span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    noun = span.root
+    # the talks are an argument of the clause's verb ("from a call", "after talks", "had a call"),
+    # not of another noun ("conditions for negotiations with Kyiv" is talk about talks)
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prep", "prt"):
+        head = head.head  # "came away from a call"
+    if head.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        return False
+    negative = {t.stance for _p, t in view.res.trigger_index.get(head.lemma_.lower(), [])} & {"Rejection", "Opposition"}
+    lemma = head.lemma_.lower()
+    if (negative or lemma in view.res.lemma_set("failure") or lemma in view.res.lemma_set("talks-blocking-verb")
+            or any(c.dep_ == "neg" for c in head.children)):
+        return False  # "banned negotiations with Moscow", "never had a call with Putin"
+    return head.tag_ in ("VBD", "VBN") or (head.dep_ == "advcl" and head.head.tag_ == "VBD")
+
+
 def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
     """Places said to be where talks are: after in/at/near, or listed with such a place."""
     out: list[str] = []
@@ -358,7 +385,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
     event = (bool(met) or res.lexicon["talks-verb"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
-             or _event_after(text, res, b, hi))
+             or _event_after(text, res, b, hi)
+             or _with_partner(view, a, b, hi))
     places = _talks_places(view, lo, hi)
     fmt = _format(local, res, bool(places))
     rounds = _rounds(local)
