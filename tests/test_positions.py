@@ -214,6 +214,14 @@ CLASS_CASES = {
         ("Is a ceasefire realistic, Zelensky asked.", set()),
         ("A ceasefire is not realistic, one diplomat said.", set()),
     ],
+    "they: the two just named": [
+        ("Trump and Putin spoke by phone on Tuesday. They agreed that their teams would start negotiating immediately.",
+         {("donald-trump", "Acceptance", "peace-talks"), ("vladimir-putin", "Acceptance", "peace-talks")}),
+        ("Qatar and Turkey issued a joint statement on Monday. They called for an immediate ceasefire.",
+         {("qatar", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire")}),
+        # only the sentence right after: "they" later may be anyone
+        ("Trump and Putin spoke by phone on Tuesday. Analysts were sceptical. They said a ceasefire was unlikely.", set()),
+    ],
     "lists after a lead-in": [
         # the holder named before the colon holds each item, whatever the parser makes of the item's verb
         ("The G7 leaders:\n\n- support the exchange of all prisoners;\n\n- demand the withdrawal of Russian troops.",

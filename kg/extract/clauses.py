@@ -39,12 +39,14 @@ class Discourse:
     pair_sides: tuple[str, ...] = ()
     pair_persons: tuple[str, ...] = ()
     main_sides: tuple[str, ...] = ()
+    pair_at: int = -2  # the sentence that last named a pair (for "they" in the next one)
 
     def update(self, sent: Sentence, res: Resources) -> None:
         persons = [m.entity for m in sent.mentions if m.sense == "actor" and "Person" in res.entities[m.entity].types]
         if persons:
             self.last_person = persons[-1]
-        if res.lexicon["talks-noun"].search(sent.text) and not res.lexicon["talks-planned"].search(sent.text):
+        talks = res.lexicon["talks-noun"].search(sent.text) or res.lexicon["talks-verb"].search(sent.text)
+        if talks and not res.lexicon["talks-planned"].search(sent.text):
             view = SentenceView(sent, res)
             subjects = [m for s, _e, m in view.actor_mentions()
                         if not m.modifier and (not is_object(view, s) or re.search(r"\b(?:with|between)\s+$", sent.text[:s]))]
@@ -52,22 +54,35 @@ class Discourse:
                               if res.entities[res.side_of(m.entity)].kind == "Country")
             if len(sides) >= 2:
                 self.pair_sides = tuple(sides[:2])
+                self.pair_at = sent.index
             people = _distinct(persons)
             if len(people) >= 2:
                 self.pair_persons = tuple(people[:2])
+                self.pair_at = sent.index
         elif pair := _joint_subject(SentenceView(sent, res)):
-            self.pair_sides = pair  # "China and Brazil jointly issued ...": later "the two sides" are these
+            # "China and Brazil jointly issued ...": later "the two sides" (or "they") are these
+            self.pair_sides = tuple(res.side_of(a) for a in pair)
+            if all("Person" in res.entities[a].types for a in pair):
+                self.pair_persons = pair
+            self.pair_at = sent.index
+
+    def pair_just_named(self, sent: Sentence) -> tuple[str, ...]:
+        """The pair the sentence before ``sent`` named as meeting (people first), for "they"."""
+        if self.pair_at != sent.index - 1:
+            return ()
+        return self.pair_persons if self.pair_persons else self.pair_sides
 
 
 def _joint_subject(view: SentenceView) -> tuple[str, ...]:
-    """Two countries coordinated as a subject ("China and Brazil on Thursday issued ..."), or ``()``."""
+    """Two actors of two countries coordinated as a subject ("China and Brazil on Thursday issued
+    ...", "Trump and Putin spoke by phone"), or ``()``."""
     res = view.res
     mentions = [(s, e, m) for s, e, m in view.actor_mentions() if not m.modifier]
     for (s1, e1, m1), (s2, _e2, m2) in pairwise(mentions):
         sides = (res.side_of(m1.entity), res.side_of(m2.entity))
         if (re.fullmatch(r"\s+and\s+", view.text[e1:s2]) and not is_object(view, s1)
                 and sides[0] != sides[1] and all(res.entities[x].kind == "Country" for x in sides)):
-            return sides
+            return m1.entity, m2.entity
     return ()
 
 

@@ -170,6 +170,8 @@ class _Reader:
                 return bodies
             if lemma in ("it", "its") and self.memory.last_body:
                 return [self.memory.last_body]
+            if lemma in self.lex("plural-pronoun"):  # "Trump and Putin spoke on Tuesday. They agreed ..."
+                return list(self.ctx.pair_just_named(self.sent))
             return []
         if t.pos_ in ("NOUN", "PROPN"):
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
