@@ -15,17 +15,25 @@ The files are byte-identical to serialising the whole dataset (:func:`kg.output.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Graph
 
 from .output import Keyed, graph_block, keyed_triples, prefixes, render_keyed, trig_header
+
+if TYPE_CHECKING:
+    from .cache import ExtractionCache
+    from .curation import CurationRow
+    from .documents import Document
+    from .extract import Extraction
+    from .resources import Resources
 
 T = TypeVar("T")
 
@@ -169,3 +177,102 @@ def write_graph_files(parts: Sequence[tuple[str, Callable[[], Fragment]]], trig:
         turtle.writelines(iter_turtle(counted(triples.merged())))
         nquads.writelines(lines.merged())
     return count
+
+
+#: Documents validated in one SHACL run: large enough to share the run's fixed cost, small enough
+#: that their rdflib graphs do not hold much memory.
+VALIDATION_BATCH = 200
+
+
+@contextlib.contextmanager
+def fragment_store(cache: ExtractionCache) -> Iterator[ExtractionCache]:
+    """Where fragments go: the cache, or without one a temporary folder of the build's own (the
+    fragments of a large corpus do not fit in memory)."""
+    from .cache import ExtractionCache
+
+    if cache.enabled:
+        yield cache
+        return
+    with tempfile.TemporaryDirectory(prefix="parley-fragments-") as tmp:
+        yield ExtractionCache("", folder=Path(tmp))
+
+
+class FragmentMaker:
+    """Makes the fragment of each document given to :meth:`add` that the store lacks: applies the
+    curation rows of the document, maps it (:func:`kg.mapping.document_graph`), validates it with
+    the ontology in batches of :data:`VALIDATION_BATCH` and stores the fragment. Fragments
+    validated once serve builds without validation too."""
+
+    def __init__(self, docs: Sequence[Document], res: Resources, store: ExtractionCache, *,
+                 validate_shapes: bool = True, curation: list[CurationRow] | None = None) -> None:
+        from .mapping import ontology_graph
+
+        self.docs, self.res, self.store, self.validate_shapes = docs, res, store, validate_shapes
+        base = "-graph" if curation is not None else "-graph-uncurated"
+        self.kinds = [base] if validate_shapes else [base, base + "-unvalidated"]
+        self.curation: dict[str, list[CurationRow]] = {}
+        for row in curation or []:
+            self.curation.setdefault(row.doc, []).append(row)
+        self.extractions: dict[int, Extraction] = {}
+        self.pending: list[int] = []
+        self.made = 0
+        self.ontology = ontology_graph(res)
+
+    def add(self, i: int, extraction: Extraction) -> None:
+        """The extraction of document ``i`` is there."""
+        from .curation import apply_curation
+
+        doc = self.docs[i]
+        if doc.doc_id in self.curation:
+            apply_curation(self.curation[doc.doc_id], [doc], [extraction])
+        self.extractions[i] = extraction
+        if not any(self.store.has(doc, kind) for kind in self.kinds):
+            self.pending.append(i)
+            if len(self.pending) >= VALIDATION_BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        from .mapping import document_graph
+        from .validate import check, validate_documents
+
+        batch, self.pending = self.pending, []
+        graphs = [document_graph(self.docs[i], self.extractions[i], self.res) for i in batch]
+        if self.validate_shapes and graphs:
+            check(validate_documents(self.ontology, graphs))
+        for i, g in zip(batch, graphs, strict=True):
+            self.store.put(self.docs[i], make_fragment(self.docs[i].doc_id, g), self.kinds[-1])
+        self.made += len(batch)
+
+    def finish(self) -> None:
+        self.flush()
+
+    def load(self, i: int) -> Fragment:
+        for kind in self.kinds:
+            frag = self.store.get(self.docs[i], kind)
+            if isinstance(frag, Fragment):
+                return frag
+        # gone from the store (another build pruned it, or the store is not writable): mapped
+        # again, exactly as when it was validated
+        from .mapping import document_graph
+
+        return make_fragment(self.docs[i].doc_id, document_graph(self.docs[i], self.extractions[i], self.res))
+
+    def parts(self, extractions: Sequence[Extraction]) -> list[tuple[str, Callable[[], Fragment]]]:
+        """Every graph of the dataset as (graph IRI, loader): the documents', the ontology and the
+        merged graph, made and validated now from all ``extractions``."""
+        from functools import partial
+
+        from .mapping import doc_graph, merged_graph
+        from .validate import check, validate_merged
+
+        merged = merged_graph(list(self.docs), list(extractions), self.res)
+        if self.validate_shapes:
+            check(validate_merged(merged))
+        fixed = [make_fragment("", self.ontology), make_fragment("", merged)]
+        out: list[tuple[str, Callable[[], Fragment]]] = [(str(doc_graph(d.doc_id)), partial(self.load, i))
+                                                         for i, d in enumerate(self.docs)]
+        return out + [(f.graph, partial(_same, f)) for f in fixed]
+
+
+def _same(fragment: Fragment) -> Fragment:
+    return fragment

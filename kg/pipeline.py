@@ -45,14 +45,15 @@ class BuildSummary:
 def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress | None = None,
                    workers: int | None = 1, cache: ExtractionCache | None = None,
                    tick: Callable[[int, int], None] | None = None, scheduler: str | None = None,
-                   security: Any = None) -> list[Extraction]:
+                   security: Any = None, each: Callable[[int, Extraction], None] | None = None) -> list[Extraction]:
     """Analyse and extract each document, in document order.
 
     Documents found in ``cache`` are not analysed again; the others run in ``workers``
     processes (``None``: the CPUs, once there are enough documents to repay starting them),
     each with the NLP pipeline loaded once, or on the Dask cluster at ``scheduler``
     (:mod:`kg.cluster`), and are merged in document order, so the result does not depend on
-    where they ran. ``tick(done, total)`` reports the documents done.
+    where they ran. ``tick(done, total)`` reports the documents done; ``each(i, extraction)`` gets
+    each document's extraction as soon as it is there (cached ones first), while the workers go on.
     """
     out: list[Extraction | None] = [None] * len(docs)
     todo = []
@@ -60,6 +61,8 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
         hit = cache.get(doc) if cache is not None else None
         if hit is not None:
             out[i] = hit
+            if each:
+                each(i, hit)
         else:
             todo.append(i)
     if tick:
@@ -74,7 +77,9 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
     for done, (i, ex) in enumerate(zip(todo, extracted, strict=True), start=1):
         out[i] = ex
         if cache is not None:
-            cache.put(docs[i], ex)
+            cache.put(docs[i], ex)  # before ``each``, which may change it (curation)
+        if each:
+            each(i, ex)
         if tick:
             tick(len(docs) - len(todo) + done, len(docs))
         if progress and (done % 50 == 0 or done == len(todo)):
@@ -164,18 +169,26 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
     if not docs:
         raise CorpusError(f"no document could be read ({len(skipped)} skipped); see the warnings above")
     from .cache import fingerprint
+    from .fragments import FragmentMaker, fragment_store
     from .nlp import model_fingerprint
 
     cache = ExtractionCache(fingerprint(res.directory, model_fingerprint()), enabled=use_cache)
-    extractions = extract_corpus(docs, res, progress, workers, cache, tick, scheduler, security)
-    cache.prune()
+    rows = None
     if curation:
-        from .curation import apply_curation, read_curation
+        from .curation import read_curation
 
-        apply_curation(read_curation(res.directory, res), docs, extractions)
+        rows = read_curation(res.directory, res)
+    with fragment_store(cache) as store:
+        # each document is mapped, validated and rendered as its extraction arrives, while the
+        # workers extract the next ones
+        maker = FragmentMaker(docs, res, store, validate_shapes=validate_shapes, curation=rows)
+        extractions = extract_corpus(docs, res, progress, workers, cache, tick, scheduler, security, each=maker.add)
+        maker.finish()
+        cache.prune()
+        if progress and maker.made:
+            progress(f"mapped {maker.made} documents ({len(docs) - maker.made} from the cache)")
+        files, triples = graph_files(maker, extractions, out_dir, html=html)
     empty = [ex.doc_id for ex in extractions if not (ex.positions or ex.talks or ex.relations)]
-    files, triples = graph_files(docs, extractions, res, cache, out_dir, validate_shapes=validate_shapes, html=html,
-                                 curation=curation, progress=progress)
     positions = {(p.holder, p.stance, p.issue) for ex in extractions for p in ex.positions}
     actors = {p[0] for p in positions} | {a for ex in extractions for t in ex.talks for a in t.participants}
     issues = {p[2] for p in positions} | {code for ex in extractions for t in ex.talks for code in t.agreed}
@@ -202,67 +215,16 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
     return summary
 
 
-#: Documents validated in one SHACL run: large enough to share the run's fixed cost, small enough
-#: that their rdflib graphs do not hold much memory.
-VALIDATION_BATCH = 200
-
-
-def graph_files(docs: Sequence[Document], extractions: Sequence[Extraction], res: Resources,
-                cache: ExtractionCache, out_dir: Path, *, validate_shapes: bool = True, html: bool = True,
-                curation: bool = True, progress: Progress | None = None) -> tuple[dict[str, Path], int]:
+def graph_files(maker: Any, extractions: Sequence[Extraction], out_dir: Path, *,
+                html: bool = True) -> tuple[dict[str, Path], int]:
     """Write the graph files (``graph.trig``, ``graph.ttl``, ``graph.nq``, ``graph.html``) to their
-    staged paths in ``out_dir`` (:func:`kg.outputset.staged`); returns them and the number of
-    distinct triples.
-
-    Each document's graph is mapped, validated and rendered once, then cached
-    (:mod:`kg.fragments`): only documents without a cached fragment are mapped and validated (in
-    SHACL runs of :data:`VALIDATION_BATCH` documents with the ontology). The merged graph is made
-    and validated on every build. The files are merged from the fragments, streaming.
-    """
-    from functools import partial
-
-    from .fragments import Fragment, make_fragment, write_graph_files
-    from .mapping import doc_graph, document_graph, merged_graph, ontology_graph
+    staged paths in ``out_dir`` (:func:`kg.outputset.staged`) from the fragments of ``maker`` (a
+    :class:`kg.fragments.FragmentMaker`) and a merged graph made and validated now; returns them
+    and the number of distinct triples."""
+    from .fragments import write_graph_files
     from .outputset import staged
-    from .validate import check, validate_documents, validate_merged
 
-    if not cache.enabled:  # fragments still go to disk (a folder of this build's own), not to memory
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="parley-fragments-") as tmp:
-            private = ExtractionCache("", folder=Path(tmp))
-            if private.enabled:
-                return graph_files(docs, extractions, res, private, out_dir, validate_shapes=validate_shapes,
-                                   html=html, curation=curation, progress=progress)
-    base = "-graph" if curation else "-graph-uncurated"
-    kinds = [base] if validate_shapes else [base, base + "-unvalidated"]  # a validated fragment serves both
-
-    def load(i: int) -> Fragment:
-        for kind in kinds:
-            frag = cache.get(docs[i], kind)
-            if frag is not None:
-                return frag  # type: ignore[no-any-return]
-        # not cached (no cache, or another build pruned it): mapped again, as it was validated
-        return make_fragment(docs[i].doc_id, document_graph(docs[i], extractions[i], res))
-
-    fresh = [i for i, doc in enumerate(docs) if not any(cache.has(doc, kind) for kind in kinds)]
-    ontology = ontology_graph(res)
-    for start in range(0, len(fresh), VALIDATION_BATCH):  # the rdflib graphs of a batch are dropped after it
-        batch = fresh[start:start + VALIDATION_BATCH]
-        graphs = [document_graph(docs[i], extractions[i], res) for i in batch]
-        if validate_shapes:
-            check(validate_documents(ontology, graphs))
-        for i, g in zip(batch, graphs, strict=True):
-            cache.put(docs[i], make_fragment(docs[i].doc_id, g), kinds[-1])
-    merged = merged_graph(list(docs), list(extractions), res)
-    if validate_shapes:
-        check(validate_merged(merged))
-    if progress and fresh:
-        progress(f"mapped {len(fresh)} documents ({len(docs) - len(fresh)} from the cache)")
-    ontology_part, merged_part = make_fragment("", ontology), make_fragment("", merged)
-    parts: list[tuple[str, Callable[[], Fragment]]] = [(str(doc_graph(doc.doc_id)), partial(load, i))
-                                                       for i, doc in enumerate(docs)]
-    parts += [(part.graph, partial(lambda p: p, part)) for part in (ontology_part, merged_part)]
+    parts = maker.parts(extractions)
     files = {name: staged(out_dir, name) for name in ("graph.trig", "graph.ttl", "graph.nq")}
     with (files["graph.trig"].open("w", encoding="utf-8") as trig, files["graph.ttl"].open("w", encoding="utf-8") as ttl,
           files["graph.nq"].open("w", encoding="utf-8") as nq):
