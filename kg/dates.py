@@ -112,6 +112,24 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
     return sorted(found, key=lambda d: d.start)
 
 
+_HEADING = re.compile(r"^\s*" + _WD + r"(?:" + _D + r" " + _M + r"|" + _M + r" " + _D + r")(?:,? \d{4})?\s*$")
+
+
+def heading_date(line: str, published: dt.date | None) -> dt.date | None:
+    """The day a line that is only a date names ("Saturday 20 December" in a live blog): the text
+    under it is of that day, so its "today" and "Tuesday" resolve against it.
+
+    >>> heading_date("Saturday 20 December", dt.date(2025, 12, 21))
+    datetime.date(2025, 12, 20)
+    >>> heading_date("On Saturday 20 December talks began.", dt.date(2025, 12, 21)) is None
+    True
+    """
+    if not _HEADING.match(line):
+        return None
+    found = [d for d in find_dates(line.strip(), published) if d.dates and d.kind != "weekday"]
+    return found[0].dates[0] if len(found) == 1 else None
+
+
 def _clause_tense(sentence: str, at: int) -> str:
     """"future" or "past" when the clause holding offset ``at`` says so before it, else "".
 

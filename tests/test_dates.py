@@ -53,3 +53,17 @@ def test_last_week_is_only_approximate() -> None:
 
 def test_relative_dates_need_a_publication_date() -> None:
     assert [d for m in find_dates("on Tuesday", None) for d in m.dates] == []
+
+
+def test_a_day_heading_dates_the_text_under_it(doc_of) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Saturday 20 December\n\nDmitriev met Witkoff in Miami today.\n\nFriday 19 December\n\n"
+                  "Umerov said on Tuesday that talks would go on.\n\nHe met Witkoff today.", published="2025-12-21")
+    dated = {s.text: [d for m in s.dates for d in m.dates] for s in doc.sentences}
+    assert dated["Dmitriev met Witkoff in Miami today."] == [D(2025, 12, 20)]
+    assert dated["Umerov said on Tuesday that talks would go on."] == [D(2025, 12, 16)]
+    assert dated["He met Witkoff today."] == [D(2025, 12, 19)]
+
+
+def test_a_sentence_with_a_date_is_no_heading(doc_of) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("On Saturday 20 December talks began.\n\nHe met Witkoff today.", published="2025-12-21")
+    assert [d for m in doc.sentences[-1].dates for d in m.dates] == [D(2025, 12, 21)]
