@@ -45,6 +45,15 @@ def position_iri(holder: str, stance: str, issue: str) -> URIRef:
     return ID[f"position/{holder.rstrip('/').rsplit('/', 1)[-1]}/{STANCE_LABEL[stance]}/{issue}"]
 
 
+def place_iri(name: str) -> str:
+    """The IRI a place's name gets, the same way the gazetteer's places are named.
+
+    >>> place_iri("Miami")
+    'https://w3id.org/parley/id/place/miami'
+    """
+    return str(ID[f"place/{slug(name)}"])
+
+
 def actor_iri(name: str) -> str:
     """The IRI an actor's name gets, the same way the gazetteer's actors are named.
 

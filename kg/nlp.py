@@ -103,14 +103,15 @@ def recognise(docs: Sequence[Doc], batch_size: int = 64) -> None:
             pass
 
 
-def _names_a_stranger(sent: Sentence) -> bool:
-    """Two or more proper nouns in a row outside the gazetteer's mentions: a name to recognise."""
+def _names_a_stranger(sent: Sentence, place_words: frozenset[str] = frozenset()) -> bool:
+    """Two or more proper nouns in a row outside the gazetteer's mentions (a name to recognise),
+    or one after a preposition of place ("in Miami": a place to recognise)."""
     taken = [sent.local(m) for m in sent.mentions]
     run = 0
     for tok in sent.parse:
         inside = any(a <= tok.idx < b for a, b in taken)
         run = run + 1 if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not inside else 0
-        if run >= 2:
+        if run >= 2 or (run == 1 and tok.dep_ == "pobj" and tok.head.lemma_.lower() in place_words):
             return True
     return False
 
@@ -153,7 +154,7 @@ def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> Anno
         todo = [i for i, s in enumerate(sentences) if s.parse is None and pred(s)]
         for i, parsed in zip(todo, parse([sentences[i].text for i in todo]), strict=True):
             sentences[i] = replace(sentences[i], parse=parsed)
-        strangers = [i for i in todo if _names_a_stranger(sentences[i])]
+        strangers = [i for i in todo if _names_a_stranger(sentences[i], res.lemma_set("place-preposition"))]
         recognise([sentences[i].parse for i in strangers])
 
     parse_where((lambda s: needs_parse(s, res)) if select else (lambda s: not s.chrome))

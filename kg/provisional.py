@@ -1,4 +1,5 @@
-"""Actors the gazetteer does not know: people a title or apposition introduces.
+"""Actors and places the gazetteer does not know: people a title or apposition introduces, and
+places a preposition of place introduces ("talks in Miami").
 
 "Swiss President Viola Amherd", "Rustem Umerov, Ukraine's defence minister", "Kremlin aide
 Yuri Ushakov": the name (a PERSON of the parse) becomes a provisional actor whose side is the
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from .iris import actor_iri
+from .iris import actor_iri, place_iri
 from .mentions import Mention
 from .resources import Entity, Resources
 
@@ -67,15 +68,34 @@ def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, En
             side = _side(ent.root, tok_entity, res.by_demonym, res)
             if side is not None:
                 found[iri] = Entity(iri=iri, label=text, types=frozenset({"Person", "Provisional"}), represents=side)
+        found.update(_places(doc, taken, res, found))
     return found, _mentions(sentences, found)
 
 
+def _places(doc: Any, taken: list[tuple[int, int]], res: Resources, found: dict[str, Entity]) -> dict[str, Entity]:
+    """Places of a parsed sentence the gazetteer lacks: a GPE or LOC entity that is the object of a
+    preposition of place ("met in Miami"), not overlapping a known mention."""
+    out: dict[str, Entity] = {}
+    for ent in doc.ents:
+        text = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+        if (ent.label_ not in ("GPE", "LOC") or ent.root.dep_ != "pobj" or not text[:1].isupper()
+                or ent.root.head.lemma_.lower() not in res.lemma_set("place-preposition")
+                or any(x < ent.end_char and ent.start_char < y for x, y in taken)):
+            continue
+        iri = place_iri(text)
+        if iri not in res.entities and iri not in found:
+            out[iri] = Entity(iri=iri, label=text, types=frozenset({"Place", "Provisional"}))
+    return out
+
+
 def _mentions(sentences: list[Any], found: dict[str, Entity]) -> dict[int, list[Mention]]:
-    """Where the new actors are named, by full name or surname, outside other mentions."""
+    """Where the new actors are named, by full name or surname (places by full name), outside
+    other mentions."""
     names: dict[str, str] = {}
     for iri, ent in sorted(found.items()):
         names.setdefault(ent.label, iri)
-        names.setdefault(ent.label.split()[-1], iri)
+        if "Person" in ent.types:
+            names.setdefault(ent.label.split()[-1], iri)
     if not names:
         return {}
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
@@ -85,8 +105,10 @@ def _mentions(sentences: list[Any], found: dict[str, Entity]) -> dict[int, list[
         for m in pattern.finditer(sent.text):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
+            iri = names[m.group(1)]
+            sense = "place" if "Place" in found[iri].types else "actor"
             out.setdefault(sent.index, []).append(
-                Mention(sent.start + m.start(), sent.start + m.end(), m.group(1), names[m.group(1)], "actor", "provisional"))
+                Mention(sent.start + m.start(), sent.start + m.end(), m.group(1), iri, sense, "provisional"))
             taken.append((m.start(), m.end()))
     return out
 

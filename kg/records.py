@@ -65,5 +65,5 @@ class ActorRecord:
 
     iri: str
     label: str
-    kind: str            # Person
+    kind: str            # Person, or Place for a place
     side: str | None     # the country or organisation it speaks for

@@ -445,7 +445,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
-                "plan-noun", "author-verb", "definite-determiner", "talks-blocking-verb", "plural-pronoun",
+                "plan-noun", "author-verb", "definite-determiner", "talks-blocking-verb", "plural-pronoun", "place-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",

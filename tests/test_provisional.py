@@ -75,3 +75,41 @@ def test_bundled_query_lists_them_for_curation(tmp_path) -> None:  # type: ignor
     result, _g = run_on_file(tmp_path / "out" / "graph.trig", text, [])
     rows = [[str(c) for c in row] for row in result.rows]
     assert [r[:4] for r in rows] == [[ID + "musalia-mudavadi", "Musalia Mudavadi", ID + "kenya", "2"]]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Umerov met Witkoff in Miami on Friday.", "miami"),
+    ("Erdogan held talks with Putin in Sochi on 4 September.", "sochi"),
+])
+def test_a_place_of_talks_the_gazetteer_lacks_becomes_a_provisional_place(text: str, place: str, doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import run_extractors
+
+    ex = run_extractors(doc_of(text), res)
+    iri = "https://w3id.org/parley/id/place/" + place
+    assert [t.places for t in ex.talks] == [[iri]]
+    assert [(a.iri, a.kind) for a in ex.actors if a.kind == "Place"] == [(iri, "Place")]
+
+
+@pytest.mark.parametrize("text", [
+    "Erdogan held talks with Putin in Ankara on Friday.",   # a gazetteer place stays itself
+    "Erdogan held talks with Putin in March.",              # a month is no place
+    "Erdogan spoke about Sochi on Friday.",                 # not after a preposition of place
+])
+def test_known_places_and_non_places_are_not_provisional(text: str, doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import run_extractors
+
+    assert [a for a in run_extractors(doc_of(text), res).actors if a.kind == "Place"] == []
+
+
+def test_bundled_query_lists_new_places_with_their_sentence(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.pipeline import build
+    from kg.query import load_query_text, run_on_file
+
+    (tmp_path / "a.txt").write_text("Published: 2024-05-02\n\nErdogan held talks with Putin in Sochi on 1 May.\n",
+                                    encoding="utf-8")
+    build([tmp_path / "a.txt"], tmp_path / "out", html=False)
+    _n, text = load_query_text("provisional-actors")
+    result, _g = run_on_file(tmp_path / "out" / "graph.trig", text, [])
+    rows = [[str(c) for c in row] for row in result.rows]
+    assert rows == [["https://w3id.org/parley/id/place/sochi", "Sochi", "None", "0",
+                     "Erdogan held talks with Putin in Sochi on 1 May.", "Place"]]

@@ -52,7 +52,7 @@ def run_extractors(doc: AnnotatedDocument, res: Resources) -> Extraction:
             else:  # pragma: no cover - a programming error in a new extractor
                 raise TypeError(f"unknown record type {type(rec).__name__}")
     used = {r.holder for r in out.positions} | {r.subject for r in out.relations} | {
-        a for t in out.talks for a in (*t.participants, *t.mediators, *t.hosts)}
-    out.actors = [ActorRecord(e.iri, e.label, "Person", e.represents)
+        a for t in out.talks for a in (*t.participants, *t.mediators, *t.hosts, *t.places)}
+    out.actors = [ActorRecord(e.iri, e.label, "Place" if "Place" in e.types else "Person", e.represents)
                   for iri, e in sorted(doc.provisional.items()) if iri in used]
     return out
