@@ -214,6 +214,14 @@ CLASS_CASES = {
         ("Is a ceasefire realistic, Zelensky asked.", set()),
         ("A ceasefire is not realistic, one diplomat said.", set()),
     ],
+    "compromise, and a verb whose object is 'no'": [
+        ("Kyiv will not compromise on its territory, Yermak said.", {("andriy-yermak", "Rejection", "territorial-concessions")}),
+        ("Peskov said Moscow was ready to compromise on land.", {("dmitry-peskov", "Acceptance", "territorial-concessions")}),
+        ("Zelensky said Ukraine would make no compromises on its territory.",
+         {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
+        ("Moscow accepted no proposal for a ceasefire.", {("russia", "Rejection", "ceasefire")}),
+        ("Trump urged both sides to compromise.", set()),
+    ],
     "they: the two just named": [
         ("Trump and Putin spoke by phone on Tuesday. They agreed that their teams would start negotiating immediately.",
          {("donald-trump", "Acceptance", "peace-talks"), ("vladimir-putin", "Acceptance", "peace-talks")}),

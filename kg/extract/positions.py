@@ -299,6 +299,9 @@ class _Reader:
             chain.append(cur)
         if any(c.dep_ == "neg" for x in chain for c in x.children):
             return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lemma_.lower() == "no"
+                                                                    for d in c.children) for c in t.children):
+            return True  # "made no compromises", "accepted no proposal"
         # "no plans to": unless the "no" is part of the trigger itself
         return t.pos_ == "NOUN" and own != "no" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
 
