@@ -222,6 +222,15 @@ CLASS_CASES = {
         ("Moscow accepted no proposal for a ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Trump urged both sides to compromise.", set()),
     ],
+    "no X without Y": [
+        # what "no ... without" rules out is no stance; its condition is demanded
+        ("There can be no peace talks without a full withdrawal of Russian troops, Kyiv said.",
+         {("ukraine", "Demand", "troop-withdrawal")}),
+        ("Zelensky insisted that no ceasefire could hold without security guarantees.",
+         {("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        ("Kyiv demands a ceasefire without preconditions.", {("ukraine", "Demand", "ceasefire")}),
+        ("There can be no ceasefire without a withdrawal of troops, analysts said.", set()),
+    ],
     "they: the two just named": [
         ("Trump and Putin spoke by phone on Tuesday. They agreed that their teams would start negotiating immediately.",
          {("donald-trump", "Acceptance", "peace-talks"), ("vladimir-putin", "Acceptance", "peace-talks")}),

@@ -453,6 +453,7 @@ class _Reader:
         for hit in hits:
             yield from self._stance(hit, by_tok, issues)
         yield from self._obligations(issues)
+        yield from self._exclusions(issues, by_tok)
         yield from self._evaluations(issues, by_tok)
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
@@ -507,6 +508,26 @@ class _Reader:
             negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
             yield from self._clause_stances(v, tok, frame.actors, issues, self._clause_stop(v), "position.obligation.speaker",
                                             "Opposition" if negated else "Demand")
+
+    def _exclusions(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"There can be no peace talks without a withdrawal of troops, Kyiv said": the speaker
+        demands what "no ... without" makes the condition. Under a stance trigger the trigger
+        speaks instead (see :meth:`_drop_excluded`)."""
+        for prep in self.doc:
+            if prep.dep_ != "prep" or prep.lemma_.lower() not in self.lex("exception-preposition"):
+                continue
+            excluded = prep.head
+            if not any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in excluded.children):
+                continue
+            verb = excluded
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                verb = verb.head
+            if any(a.i in triggers for a in (verb, *verb.ancestors)) or self.hedged(verb, verb):
+                continue
+            frame = self.frame(verb)
+            if frame is None or not frame.actors or frame.generic:
+                continue
+            yield from self._clause_stances(prep, prep, frame.actors, issues, [], "position.exclusion.speaker", "Demand")
 
     def _clause_stop(self, pred: Token, keep_infinitive: bool = False, subjects: bool = False) -> list[Token]:
         """Children of ``pred`` outside its clause's content: circumstances, the speech frame,
@@ -658,7 +679,7 @@ class _Reader:
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
         scope -= cond_ids
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
-        found = self._drop_framing(t, found)
+        found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found:
             found = self._anaphoric(t, scope, issues)
         if not found:
@@ -682,6 +703,16 @@ class _Reader:
                         continue
                     seen.add((holder, base, iss.code))
                     yield PositionRecord(holder, self.polarity(base, iss, ids), iss.code, self.claim(iss, ids, t), evidence)
+
+    def _drop_excluded(self, found: list[IssueHit], scope: set[int]) -> list[IssueHit]:
+        """"No ceasefire can hold without security guarantees": what "no ... without" rules out is
+        not what the stance is about; the condition after "without" is."""
+        conditions = {i for tok in (self.doc[i] for i in scope) if tok.dep_ == "prep"
+                      and tok.lemma_.lower() in self.lex("exception-preposition") for i in subtree_ids(tok)}
+        if not conditions or not any(h.start in conditions for h in found):
+            return found
+        return [h for h in found if h.start in conditions or not any(
+            c.dep_ == "det" and c.lemma_.lower() == "no" for i in range(h.start, h.end) for c in self.doc[i].children)]
 
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
