@@ -48,6 +48,9 @@ CASES = [
      [("meeting", "Held", "2024-08-05", ["jeddah"], ["brazil", "china", "ukraine"], [], ["saudi-arabia"])]),
     ("Turkey brokered talks between Russia and Ukraine in Istanbul on 29 March.",
      [("meeting", "Held", "2025-03-29", ["istanbul"], ["russia", "ukraine"], ["turkey"], [])]),
+    # a deal, swap or agreement a third party brokered stands for the talks that made it
+    ("Russia and Ukraine exchanged 300 prisoners of war on Friday in a deal mediated by the United Arab Emirates.",
+     [("meeting", "Held", "2025-03-14", [], ["russia", "ukraine"], ["united-arab-emirates"], [])]),
     # a range of days, weekdays included: the talks began on the first
     ("On Sunday 14 and Monday 15 December Witkoff held talks with Zelensky in Berlin.",
      [("meeting", "Held", "2024-12-14", ["berlin"], ["steve-witkoff", "volodymyr-zelensky"], [], [])]),
@@ -64,6 +67,7 @@ CASES = [
     ("The Kremlin cancelled a phone call with Macron on Friday.", []),
     ("Talks with Russia are pointless, Kallas said.", []),
     ("Putin detailed his conditions for negotiations with Kyiv on Friday.", []),
+    ("The European Union signed a trade agreement with Japan on Monday.", []),
     ("Norway hopes to host talks in Oslo.", []),
     ("There were rumors that Russia and Ukraine had secretly started negotiations.", []),
     ("Only dialogue and negotiation can solve the problem between Russia and Ukraine.", []),

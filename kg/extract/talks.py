@@ -164,7 +164,7 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
 
 
 def _triggers(text: str, res: Resources) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for name in ("talks-noun", "talks-verb") for m in res.lexicon[name].finditer(text)]
+    spans = [(m.start(), m.end()) for name in ("talks-noun", "talks-verb", "brokered-deal") for m in res.lexicon[name].finditer(text)]
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int]] = []
     for a, b in spans:
