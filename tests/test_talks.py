@@ -51,6 +51,9 @@ CASES = [
     # a deal, swap or agreement a third party brokered stands for the talks that made it
     ("Russia and Ukraine exchanged 300 prisoners of war on Friday in a deal mediated by the United Arab Emirates.",
      [("meeting", "Held", "2025-03-14", [], ["russia", "ukraine"], ["united-arab-emirates"], [])]),
+    # "X-brokered", "Turkish-mediated": the word glued to the participle mediates, not a neighbour
+    ("Russia and Ukraine held Turkish-mediated talks in Istanbul on 10 March.",
+     [("meeting", "Held", "2025-03-10", ["istanbul"], ["russia", "ukraine"], ["turkey"], [])]),
     # a range of days, weekdays included: the talks began on the first
     ("On Sunday 14 and Monday 15 December Witkoff held talks with Zelensky in Berlin.",
      [("meeting", "Held", "2024-12-14", ["berlin"], ["steve-witkoff", "volodymyr-zelensky"], [], [])]),

@@ -156,6 +156,12 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
                     if s >= end and re.fullmatch(r"\s*(?:and|or|,\s*and)\s*(?:the\s+)?", view.text[end:s]):
                         out.append(x.entity)
                         end = e
+        elif view.text[:m.start()].endswith("-"):  # "U.S.-brokered", "Turkish-mediated": the word before the hyphen
+            glued = [x for x in view.actor_mentions() if x[1] == m.start() - 1]
+            word = re.search(r"([\w.]+)-$", view.text[:m.start()])
+            demonym = view.res.by_demonym.get(word.group(1).lower()) if word else None
+            if glued or demonym:
+                out.append(glued[-1][2].entity if glued else str(demonym))
         else:
             before = [x for x in view.actor_mentions() if x[1] <= m.start() and m.start() - x[1] <= 30]
             if before:
