@@ -231,6 +231,10 @@ CLASS_CASES = {
         ("Kyiv demands a ceasefire without preconditions.", {("ukraine", "Demand", "ceasefire")}),
         ("There can be no ceasefire without a withdrawal of troops, analysts said.", set()),
     ],
+    "goals and priorities": [
+        ("Our priority is a ceasefire, Macron said.", {("emmanuel-macron", "Demand", "ceasefire")}),
+        ("Berlin's first priority remains a ceasefire.", {("germany", "Demand", "ceasefire")}),
+    ],
     "they: the two just named": [
         ("Trump and Putin spoke by phone on Tuesday. They agreed that their teams would start negotiating immediately.",
          {("donald-trump", "Acceptance", "peace-talks"), ("vladimir-putin", "Acceptance", "peace-talks")}),
