@@ -206,6 +206,7 @@ class FragmentMaker:
     def __init__(self, docs: Sequence[Document], res: Resources, store: ExtractionCache, *,
                  validate_shapes: bool = True, curation: list[CurationRow] | None = None) -> None:
         from .mapping import ontology_graph
+        from .resources import SHAPES_FILE
 
         self.docs, self.res, self.store, self.validate_shapes = docs, res, store, validate_shapes
         base = "-graph" if curation is not None else "-graph-uncurated"
@@ -217,30 +218,51 @@ class FragmentMaker:
         self.pending: list[int] = []
         self.made = 0
         self.ontology = ontology_graph(res)
+        self.shapes = res.directory / SHAPES_FILE  # the shapes of the ontology folder the build uses
 
-    def add(self, i: int, extraction: Extraction) -> None:
-        """The extraction of document ``i`` is there."""
-        from .curation import apply_curation
-
+    def add(self, i: int, extraction: Extraction, fragment: Fragment | None = None) -> None:
+        """The extraction of document ``i`` is there (and its fragment, when a worker made it)."""
         doc = self.docs[i]
-        if doc.doc_id in self.curation:
-            apply_curation(self.curation[doc.doc_id], [doc], [extraction])
-        self.extractions[i] = extraction
-        if not any(self.store.has(doc, kind) for kind in self.kinds):
+        self.extractions[i] = self._curated(doc, extraction, in_place=True)
+        if fragment is not None:
+            self.store.put(doc, fragment, self.kinds[-1])
+            self.made += 1
+        elif not any(self.store.has(doc, kind) for kind in self.kinds):
             self.pending.append(i)
             if len(self.pending) >= VALIDATION_BATCH:
                 self.flush()
 
-    def flush(self) -> None:
+    def _curated(self, doc: Document, extraction: Extraction, in_place: bool = False) -> Extraction:
+        from dataclasses import replace
+
+        from .curation import apply_curation
+
+        if doc.doc_id not in self.curation:
+            return extraction
+        if not in_place:  # a worker's copy: the extraction itself is cached uncurated
+            extraction = replace(extraction, positions=list(extraction.positions))
+        apply_curation(self.curation[doc.doc_id], [doc], [extraction])
+        return extraction
+
+    def render(self, docs: list[Document], extractions: list[Extraction], curated: bool = False) -> list[Fragment]:
+        """The fragments of ``docs`` (curated unless ``curated`` already, mapped, validated in one SHACL
+        run, rendered), without storing them: what a worker process sends back beside the extractions."""
         from .mapping import document_graph
         from .validate import check, validate_documents
 
-        batch, self.pending = self.pending, []
-        graphs = [document_graph(self.docs[i], self.extractions[i], self.res) for i in batch]
+        graphs = [document_graph(d, ex if curated else self._curated(d, ex), self.res)
+                  for d, ex in zip(docs, extractions, strict=True)]
         if self.validate_shapes and graphs:
-            check(validate_documents(self.ontology, graphs))
-        for i, g in zip(batch, graphs, strict=True):
-            self.store.put(self.docs[i], make_fragment(self.docs[i].doc_id, g), self.kinds[-1])
+            check(validate_documents(self.ontology, graphs, self.shapes))
+        return [make_fragment(d.doc_id, g) for d, g in zip(docs, graphs, strict=True)]
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        fragments = self.render([self.docs[i] for i in batch], [self.extractions[i] for i in batch], curated=True)
+        for i, fragment in zip(batch, fragments, strict=True):
+            self.store.put(self.docs[i], fragment, self.kinds[-1])
         self.made += len(batch)
 
     def finish(self) -> None:
@@ -267,7 +289,7 @@ class FragmentMaker:
 
         merged = merged_graph(list(self.docs), list(extractions), self.res)
         if self.validate_shapes:
-            check(validate_merged(merged))
+            check(validate_merged(merged, self.shapes))
         fixed = [make_fragment("", self.ontology), make_fragment("", merged)]
         out: list[tuple[str, Callable[[], Fragment]]] = [(str(doc_graph(d.doc_id)), partial(self.load, i))
                                                          for i, d in enumerate(self.docs)]

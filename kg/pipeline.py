@@ -19,6 +19,8 @@ from .readers import read_corpus
 from .resources import Resources, load_resources
 
 Progress = Callable[[str], None]
+#: Maps, validates and renders documents with their extractions (:meth:`kg.fragments.FragmentMaker.render`).
+Render = Callable[[list[Document], list[Extraction]], list[Any]]
 
 
 @dataclass
@@ -45,15 +47,18 @@ class BuildSummary:
 def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress | None = None,
                    workers: int | None = 1, cache: ExtractionCache | None = None,
                    tick: Callable[[int, int], None] | None = None, scheduler: str | None = None,
-                   security: Any = None, each: Callable[[int, Extraction], None] | None = None) -> list[Extraction]:
+                   security: Any = None, each: Callable[[int, Extraction, Any], None] | None = None,
+                   render: Render | None = None) -> list[Extraction]:
     """Analyse and extract each document, in document order.
 
     Documents found in ``cache`` are not analysed again; the others run in ``workers``
     processes (``None``: the CPUs, once there are enough documents to repay starting them),
     each with the NLP pipeline loaded once, or on the Dask cluster at ``scheduler``
     (:mod:`kg.cluster`), and are merged in document order, so the result does not depend on
-    where they ran. ``tick(done, total)`` reports the documents done; ``each(i, extraction)`` gets
-    each document's extraction as soon as it is there (cached ones first), while the workers go on.
+    where they ran. ``tick(done, total)`` reports the documents done; ``each(i, extraction,
+    fragment)`` gets each document's extraction as soon as it is there (cached ones first), while
+    the workers go on. With ``render`` (:meth:`kg.fragments.FragmentMaker.render`) the local
+    workers also map, validate and render their documents and pass the fragment (else ``None``).
     """
     out: list[Extraction | None] = [None] * len(docs)
     todo = []
@@ -62,7 +67,7 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
         if hit is not None:
             out[i] = hit
             if each:
-                each(i, hit)
+                each(i, hit, None)
         else:
             todo.append(i)
     if tick:
@@ -71,15 +76,16 @@ def extract_corpus(docs: Sequence[Document], res: Resources, progress: Progress 
     if scheduler and pending:
         from .cluster import extract_on_cluster
 
-        extracted: Iterator[Extraction] = extract_on_cluster(pending, res, scheduler, security)
+        extracted: Iterator[tuple[Extraction, Any]] = ((ex, None) for ex in
+                                                       extract_on_cluster(pending, res, scheduler, security))
     else:
-        extracted = _extract_many(pending, res, choose_workers(workers, len(todo)))
-    for done, (i, ex) in enumerate(zip(todo, extracted, strict=True), start=1):
+        extracted = _extract_many(pending, res, choose_workers(workers, len(todo)), render)
+    for done, (i, (ex, fragment)) in enumerate(zip(todo, extracted, strict=True), start=1):
         out[i] = ex
         if cache is not None:
             cache.put(docs[i], ex)  # before ``each``, which may change it (curation)
         if each:
-            each(i, ex)
+            each(i, ex, fragment)
         if tick:
             tick(len(docs) - len(todo) + done, len(docs))
         if progress and (done % 50 == 0 or done == len(todo)):
@@ -106,32 +112,41 @@ def choose_workers(workers: int | None, todo: int) -> int:
 
 
 _WORKER_RES: Resources | None = None
+_WORKER_RENDER: Render | None = None
 
 
-def _extract_one(doc: Document) -> Extraction:
+def _extract_chunk(docs: list[Document]) -> list[tuple[Extraction, Any]]:
+    """In a worker: the extractions of some documents and, with a renderer, their fragments (one
+    SHACL run for the chunk)."""
     assert _WORKER_RES is not None
-    return run_extractors(prepare(doc, _WORKER_RES), _WORKER_RES)
+    extractions = [run_extractors(prepare(doc, _WORKER_RES), _WORKER_RES) for doc in docs]
+    fragments = _WORKER_RENDER(docs, extractions) if _WORKER_RENDER else [None] * len(docs)
+    return list(zip(extractions, fragments, strict=True))
 
 
-def _extract_many(docs: Sequence[Document], res: Resources, workers: int) -> Iterator[Extraction]:
-    """Extractions of ``docs`` in order, from ``workers`` forked processes that share the loaded
-    resources and NLP pipeline (copy-on-write) instead of loading their own."""
-    global _WORKER_RES
+def _extract_many(docs: Sequence[Document], res: Resources, workers: int,
+                  render: Render | None = None) -> Iterator[tuple[Extraction, Any]]:
+    """(extraction, fragment or None) of ``docs`` in order, from ``workers`` forked processes that
+    share the loaded resources and NLP pipeline (copy-on-write) instead of loading their own."""
+    global _WORKER_RES, _WORKER_RENDER
     if workers <= 1:
         for doc in docs:
-            yield run_extractors(prepare(doc, res), res)
+            yield run_extractors(prepare(doc, res), res), None  # the client maps them in batches
         return
     import multiprocessing
 
     from .nlp import load_nlp
 
     load_nlp()  # loaded once here, inherited by every worker
-    _WORKER_RES = res
+    _WORKER_RES, _WORKER_RENDER = res, render
+    size = max(1, min(16, len(docs) // (workers * 4)))  # documents per task: one SHACL run each
+    chunks = [list(docs[i:i + size]) for i in range(0, len(docs), size)]
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_extract_one, docs, chunksize=max(1, min(8, len(docs) // (workers * 8))))
+            for results in pool.imap(_extract_chunk, chunks):
+                yield from results
     finally:
-        _WORKER_RES = None
+        _WORKER_RES, _WORKER_RENDER = None, None
 
 
 def build(paths: Sequence[Path], out_dir: Path, ontology: Path | None = None, *, html: bool = True,
@@ -182,7 +197,8 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
         # each document is mapped, validated and rendered as its extraction arrives, while the
         # workers extract the next ones
         maker = FragmentMaker(docs, res, store, validate_shapes=validate_shapes, curation=rows)
-        extractions = extract_corpus(docs, res, progress, workers, cache, tick, scheduler, security, each=maker.add)
+        extractions = extract_corpus(docs, res, progress, workers, cache, tick, scheduler, security, each=maker.add,
+                                     render=maker.render)
         maker.finish()
         cache.prune()
         if progress and maker.made:

@@ -114,3 +114,21 @@ def test_progress_lines_when_not_a_terminal(tmp_path: Path, corpus_dir: Path) ->
     assert "extracted 5/5 documents" in done.stderr and "\r" not in done.stderr
     quiet = subprocess.run([*cmd, "-q"], env=env, capture_output=True, text=True, timeout=300)
     assert quiet.stderr == ""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_shape_violation_fails_the_build_in_one_line_wherever_it_is_found(tmp_path: Path, corpus_dir: Path,
+                                                                          cache: Path, workers: int) -> None:
+    # shapes that every document breaks: each evidence must quote at least 100,000 characters
+    onto = tmp_path / "ontology"
+    shutil.copytree(Path(pipeline.__file__).resolve().parent.parent / "ontology", onto)
+    shapes = (onto / "shapes.ttl").read_text(encoding="utf-8")
+    (onto / "shapes.ttl").write_text(shapes.replace("sh:minLength 1", "sh:minLength 100000"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(pipeline.__file__).resolve().parent.parent),
+           "KG_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus_dir), "--out", str(tmp_path / "o"),
+                           "--ontology", str(onto), "--workers", str(workers), "--no-html", "-q"],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert "SHACL" in done.stderr and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o" / "graph.trig").exists()
