@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import ExtractionCache
 from .documents import Document
@@ -17,6 +17,9 @@ from .extract import Extraction, run_extractors
 from .nlp import prepare
 from .readers import read_corpus
 from .resources import Resources, load_resources
+
+if TYPE_CHECKING:
+    from .fragments import FragmentMaker
 
 Progress = Callable[[str], None]
 #: Maps, validates and renders documents with their extractions (:meth:`kg.fragments.FragmentMaker.render`).
@@ -231,12 +234,11 @@ def _build(paths: Sequence[Path], out_dir: Path, ontology: Path | None, *, html:
     return summary
 
 
-def graph_files(maker: Any, extractions: Sequence[Extraction], out_dir: Path, *,
+def graph_files(maker: FragmentMaker, extractions: Sequence[Extraction], out_dir: Path, *,
                 html: bool = True) -> tuple[dict[str, Path], int]:
     """Write the graph files (``graph.trig``, ``graph.ttl``, ``graph.nq``, ``graph.html``) to their
-    staged paths in ``out_dir`` (:func:`kg.outputset.staged`) from the fragments of ``maker`` (a
-    :class:`kg.fragments.FragmentMaker`) and a merged graph made and validated now; returns them
-    and the number of distinct triples."""
+    staged paths in ``out_dir`` (:func:`kg.outputset.staged`) from the fragments of ``maker`` and
+    a merged graph made and validated now; returns them and the number of distinct triples."""
     from .fragments import write_graph_files
     from .outputset import staged
 

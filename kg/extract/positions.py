@@ -91,8 +91,12 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
 
 
 def _starts_line(doc: AnnotatedDocument, sent: Sentence) -> bool:
-    before = doc.document.body[:sent.start].rstrip(" \t")
-    return not before or before.endswith("\n")
+    """Whether only spaces stand between the sentence and the line before it (looking back from
+    it: slicing the body up to every sentence would be quadratic in a long article)."""
+    body, i = doc.document.body, sent.start - 1
+    while i >= 0 and body[i] in " \t":
+        i -= 1
+    return i < 0 or body[i] == "\n"
 
 
 def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) -> _Reader:
