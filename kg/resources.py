@@ -151,12 +151,19 @@ class LemmaPattern:
         if (self.pos is not None and tok.pos_ != self.pos) or not (
                 tok.lemma_.lower() == self.lemma or tok.text.lower() in inflections(self.lemma)):
             return False
-        if self.child is not None and not any(c.lemma_.lower() == self.child for c in _dependents(tok)):
+        if self.child is not None and not any(c.lemma_.lower() == self.child and not _after_object(tok, c)
+                                              for c in _dependents(tok)):
             return False
         head = tok.head.lemma_.lower() if tok.head is not tok else ""
         if self.head is not None and head != self.head:
             return False
         return self.not_head is None or head != self.not_head
+
+
+def _after_object(tok: Any, child: Any) -> bool:
+    """A preposition after the verb's direct object belongs to the object's phrase, not to a
+    phrasal verb ("called the terms for a truce unacceptable" is no "call for")."""
+    return bool(child.dep_ == "prep" and any(c.dep_ == "dobj" and c.i < child.i for c in tok.children))
 
 
 def inflections(lemma: str) -> frozenset[str]:
@@ -445,7 +452,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
-                "plan-noun", "author-verb", "definite-determiner", "talks-blocking-verb", "plural-pronoun",
+                "plan-noun", "author-verb", "definite-determiner", "holder-verb", "talks-blocking-verb", "plural-pronoun",
                 "place-preposition", "exception-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",

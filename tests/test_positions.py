@@ -151,6 +151,25 @@ CLASS_CASES = {
         # the owner of a noun trigger
         ("Beijing's proposal for a political settlement found little support in Kyiv.", {("china", "Proposal", "peace-talks")}),
         ("The demands of the Russian side include the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
+        # a title the parser makes the head, the name its apposition
+        ("Qatar's foreign minister Mohammed Al Khulaifi urged both sides to agree a humanitarian truce.",
+         {("mohammed-al-khulaifi", "Demand", "ceasefire")}),
+        ("The Turkish president, Recep Tayyip Erdogan, offered to host a new round of talks.",
+         {("recep-tayyip-erdogan", "Proposal", "peace-talks")}),
+        ("The Europeans have offered to send peacekeepers.", {("european-countries", "Proposal", "security-guarantees")}),
+    ],
+    "noun triggers as objects": [
+        # a verb of voicing or pursuing the stance: its subject holds it, in any tense
+        ("Ankara made a proposal for a Black Sea truce last spring.", {("turkey", "Proposal", "ceasefire")}),
+        ("Budapest has repeatedly voiced support for an immediate ceasefire.", {("hungary", "Support", "ceasefire")}),
+        ("Moscow will reiterate its demand for the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
+        # a verb of judging, comparing or studying someone's stance: its subject does not hold it ...
+        ("Kyiv studied the proposal for a Black Sea truce.", set()),
+        ("The Kremlin compared the plan for a truce to a trap.", set()),
+        # ... and a judgement of it is the judge's stance, the adjective wherever the parser puts it
+        ("Lavrov called the proposal for a ceasefire absurd.", {("sergey-lavrov", "Rejection", "ceasefire")}),
+        ("Kyiv called the terms for a truce unacceptable.", {("ukraine", "Rejection", "ceasefire")}),
+        ("The Kremlin has described the demand for a withdrawal of Russian troops as unrealistic.", {("russia", "Rejection", "troop-withdrawal")}),
     ],
     "negation and failure": [
         ("The Kremlin was not ready to negotiate with Kyiv.", {("russia", "Rejection", "peace-talks")}),

@@ -178,6 +178,9 @@ class _Reader:
                 return list(self.ctx.pair_just_named(self.sent))
             return []
         if t.pos_ in ("NOUN", "PROPN"):
+            named = [a for c in children(t, "appos") for a in self.tok_actor.get(c.i, [])]
+            if named:  # "Turkey's foreign minister Hakan Fidan urged": the parser heads the title
+                return named
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
@@ -278,6 +281,11 @@ class _Reader:
             if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children):
                 return [], "none"  # "pressed Moscow to accept": the object == no holder
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return self.actors_of(cur.head, speaker), "subject"
+            if (cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBZ", "VBP") and cur.head.dep_ == "ROOT"
+                    and cur.head.pos_ in ("NOUN", "PROPN")):
+                # a finite verb the parser hung on a root noun ("The Turkish president, Recep Tayyip
+                # Erdogan, offered ..."): the sentence has no other verb, the noun is its subject
                 return self.actors_of(cur.head, speaker), "subject"
             if cur.dep_ in ("xcomp", "conj", "acomp", "advcl") and cur.head != cur:
                 cur = cur.head
@@ -422,6 +430,16 @@ class _Reader:
         if self.definite_plan(t):
             return list(self.memory.plan_author), []  # "The formula consists of ...": the plan put forward before
         return [], []
+
+    def held_by_subject(self, t: Token) -> bool:
+        """A noun trigger whose clause subject holds it: the object of a verb of voicing or
+        pursuing it ("made a proposal", "expressed support", "reiterated its demand"), or the
+        noun a copula or apposition states. Others judge, discuss or answer someone's stance
+        ("called the proposal absurd", "studied the plan"): their subject does not hold it."""
+        if t.dep_ in ("attr", "appos"):
+            return True
+        v = t.head
+        return t.dep_ == "dobj" and (v.lemma_.lower() in self.lex("holder-verb") or self.author_verb(v))
 
     def author_verb(self, v: Token) -> bool:
         """A verb of putting a plan forward ("present", "lay out", "put forward"): its subject is the author."""
@@ -568,9 +586,15 @@ class _Reader:
         judge = self.lex("judge-verb")
         if first.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and first.head.lemma_.lower() in judge:
             return stance, first.head  # "Kyiv called the talks pointless": the judging verb's subject holds it
-        if (first.dep_ == "amod" and first.i > first.head.i and first.head.dep_ == "dobj"
-                and first.head.head.lemma_.lower() in judge):
-            return stance, first.head.head  # the same, with the adjective mis-attached after its noun
+        if first.dep_ == "amod" and first.i > first.head.i:
+            # the same, with the adjective mis-attached after its noun, or after the last noun of
+            # the object's phrase ("called the proposal for a truce absurd")
+            obj = first.head  # (an "as" phrase may hang there too: "described the demand for X as unrealistic")
+            while obj.dep_ in ("pobj", "prep") and obj.head != obj and obj.head.lemma_.lower() not in judge:
+                obj = obj.head
+            if obj.head.lemma_.lower() in judge and (obj.dep_ == "dobj" or (
+                    obj.dep_ == "prep" and children(obj.head, "dobj"))):
+                return stance, obj.head
         if first.dep_ == "acomp" and first.head.lemma_.lower() in copula:
             return stance, first.head
         if any(c.dep_ == "cop" or (c.dep_ == "auxpass" and c.lemma_.lower() in copula) for c in first.children):
@@ -599,13 +623,15 @@ class _Reader:
         judged clause is about (its subject, or the extraposed "for Ukraine to join NATO").
         A judgement that is also a stance trigger ("unacceptable") is the trigger's to read."""
         for tok in self.doc:
-            found_eval = None if tok.i in triggers else self.evaluation(tok)
+            found_eval = self.evaluation(tok)
             if found_eval is None:
                 continue
             stance, pred = found_eval
+            judged = pred.lemma_.lower() in self.lex("judge-verb")
+            if tok.i in triggers and not judged:
+                continue  # the trigger reads it; a judging verb's adjective it cannot hold
             if self.hedged(pred, pred) or self.under_obligation(pred):
                 continue
-            judged = pred.lemma_.lower() in self.lex("judge-verb")
             frame = self._speaker(pred) if judged else self.frame(pred)
             if frame is None or not frame.actors:
                 continue
@@ -657,7 +683,7 @@ class _Reader:
             if not inner:
                 if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass"):
                     return  # "rejected the proposal": the verb speaks
-                inner, how = self.subject(t.head, speaker) if t.dep_ in ("dobj", "attr", "appos") else ([], "none")
+                inner, how = self.subject(t.head, speaker) if self.held_by_subject(t) else ([], "none")
                 verb = t.head.head
                 if t.dep_ == "pobj" and t.head.lemma_.lower() in self.lex("predicative-preposition") and verb.pos_ == "VERB":
                     if verb.i in by_tok:
