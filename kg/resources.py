@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,11 +124,16 @@ class IssueDef:
 
 @dataclass(frozen=True)
 class LemmaPattern:
-    """A token pattern of the lexicon: ``lemma[:POS] [+child] [^head] [-^head]``.
+    """A token pattern of the lexicon: ``lemma[:POS] [+child] [^head] [-^head] [=dep]``.
+
+    ``^@name`` asks for a head whose lemma is in the lexicon ``name`` (``head_in`` once loaded).
 
     >>> p = parse_lemma_pattern("call:VERB +for")
     >>> (p.lemma, p.pos, p.child, p.weight)
     ('call', 'VERB', 'for', 3)
+    >>> p = parse_lemma_pattern("issue:NOUN =nsubj ^@content-verb")
+    >>> (p.dep, p.head, p.weight)
+    ('nsubj', '@content-verb', 4)
     """
 
     lemma: str
@@ -136,10 +141,16 @@ class LemmaPattern:
     child: str | None = None
     head: str | None = None
     not_head: str | None = None
+    dep: str | None = None
+    head_in: frozenset[str] | None = field(default=None, repr=False)
+    source: str = field(default="", compare=False)  # as written in the lexicon, for messages
+
+    def __str__(self) -> str:
+        return self.source or self.lemma
 
     @property
     def weight(self) -> int:
-        return 1 + sum(x is not None for x in (self.pos, self.child, self.head, self.not_head))
+        return 1 + sum(x is not None for x in (self.pos, self.child, self.head or self.head_in, self.not_head, self.dep))
 
     def matches(self, tok: Any) -> bool:
         """True if a spaCy token fits the pattern.
@@ -154,8 +165,10 @@ class LemmaPattern:
         if self.child is not None and not any(c.lemma_.lower() == self.child and not _after_object(tok, c)
                                               for c in _dependents(tok)):
             return False
+        if self.dep is not None and tok.dep_ != self.dep:
+            return False
         head = tok.head.lemma_.lower() if tok.head is not tok else ""
-        if self.head is not None and head != self.head:
+        if (self.head is not None and head != self.head) or (self.head_in is not None and head not in self.head_in):
             return False
         return self.not_head is None or head != self.not_head
 
@@ -193,9 +206,11 @@ def _dependents(tok: Any) -> list[Any]:
 
 def parse_lemma_pattern(text: str) -> LemmaPattern:
     """Read one ``lex:lemma`` value (see ``ontology/lexicon.ttl``)."""
-    lemma = pos = child = head = not_head = None
+    lemma = pos = child = head = not_head = dep = None
     for item in text.split():
-        if item.startswith("+"):
+        if item.startswith("="):
+            dep = item[1:]
+        elif item.startswith("+"):
             child = item[1:].lower()
         elif item.startswith("-^"):
             not_head = item[2:].lower()
@@ -208,7 +223,7 @@ def parse_lemma_pattern(text: str) -> LemmaPattern:
             raise OntologyError(f"bad lemma pattern {text!r}: two lemmas")
     if not lemma:
         raise OntologyError(f"bad lemma pattern {text!r}: no lemma")
-    return LemmaPattern(lemma.lower(), pos, child, head, not_head)
+    return LemmaPattern(lemma.lower(), pos, child, head, not_head, dep, source=" ".join(text.split()))
 
 
 @dataclass(frozen=True)
@@ -217,6 +232,7 @@ class StanceTrigger:
     stance: str
     patterns: tuple[LemmaPattern, ...]
     when_negated: str = "flip"   # "flip" (polarity turns) or "none" (the trigger says nothing)
+    nominal: bool = False        # states only a noun phrase: "the point is that ..." is no stance
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
@@ -422,7 +438,9 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
         if stance is None or not pats:
             raise OntologyError(f"stance trigger {s} needs kg:stance and lex:lemma")
         negated = str(graph.value(s, LEX.whenNegated) or "flip")
-        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], tuple(parse_lemma_pattern(p) for p in pats), negated))
+        nominal = bool(graph.value(s, LEX.nominal))
+        triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], tuple(parse_lemma_pattern(p) for p in pats), negated,
+                                      nominal))
     raw: dict[str, list[str]] = {}
     lists: dict[str, re.Pattern[str]] = {}
     lemmas: dict[str, frozenset[str]] = {}
@@ -435,7 +453,19 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
         if pats:
             raw[name] = pats
             lists[name] = join_patterns(pats)
-    return triggers, lists, raw, lemmas
+    return [_resolve_heads(t, lemmas) for t in triggers], lists, raw, lemmas
+
+
+def _resolve_heads(trigger: StanceTrigger, lemmas: dict[str, frozenset[str]]) -> StanceTrigger:
+    """Replace ``^@name`` heads by the lemma set of the lexicon ``name``."""
+    pats = []
+    for p in trigger.patterns:
+        if p.head is not None and p.head.startswith("@"):
+            if p.head[1:] not in lemmas:
+                raise OntologyError(f"lemma pattern of {trigger.rule!r} names no lexicon {p.head[1:]!r}")
+            p = replace(p, head=None, head_in=lemmas[p.head[1:]])
+        pats.append(p)
+    return replace(trigger, patterns=tuple(pats))
 
 
 @lru_cache(maxsize=4)
@@ -452,7 +482,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "hedge-word", "hedge-mark", "failure", "obligation", "generic-speaker-noun", "anaphoric-noun", "acquire-verb",
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
-                "plan-noun", "author-verb", "definite-determiner", "holder-verb", "talks-blocking-verb", "plural-pronoun",
+                "plan-noun", "author-verb", "definite-determiner", "holder-verb", "subject-owner-preposition", "partitive-preposition",
+                "purpose-noun", "purpose-preposition", "talks-blocking-verb", "plural-pronoun",
                 "place-preposition", "exception-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",

@@ -279,6 +279,30 @@ CLASS_CASES = {
         ("Norway and Turkey:\n\n- call for a ceasefire.\n\nAnalysts said the talks had stalled.\n\n"
          "- support the exchange of prisoners.", {("norway", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire")}),
     ],
+    "points of an agenda": [
+        # a noun naming a point of an agenda, subject of a verb of content: its owner or the speaker demands it
+        ("The key issue, the Ukrainian delegation said, was an immediate ceasefire.", {("ukraine", "Demand", "ceasefire")}),
+        ("The basic provisions of any deal, Lavrov said, include: a neutral status for Ukraine; the lifting of sanctions.",
+         {("sergey-lavrov", "Demand", "neutrality"), ("sergey-lavrov", "Demand", "sanctions")}),
+        ("The main issue for Kyiv remains security guarantees.", {("ukraine", "Demand", "security-guarantees")}),
+        ("Moscow's core principle will be the neutrality of Ukraine.", {("russia", "Demand", "neutrality")}),
+        ("Its vital interests, the Kremlin said, remain the neutrality of Ukraine and the lifting of sanctions.",
+         {("russia", "Demand", "neutrality"), ("russia", "Demand", "sanctions")}),
+        ("The first element, Erdogan said, is an exchange of all prisoners.", {("recep-tayyip-erdogan", "Demand", "prisoner-exchange")}),
+        # ... a noun phrase only: a clause after "the point is" is a statement
+        ("The point is that Russia does not want a ceasefire, Kuleba said.", set()),
+        # ... and only as the subject: an issue others discuss is no one's demand
+        ("The issue of Crimea was not discussed, Peskov said.", set()),
+        ("The talks in Riyadh will include the issue of prisoner exchanges.", set()),
+        # a demand noun after "among", with "for" naming its owner in a predicative sentence
+        ("Among Russia's conditions are the lifting of sanctions and Ukraine's neutral status.",
+         {("russia", "Demand", "sanctions"), ("russia", "Demand", "neutrality")}),
+        ("Chief among Kyiv's demands is the release of all prisoners of war.", {("ukraine", "Demand", "prisoner-exchange")}),
+        ("The main condition for Moscow was the lifting of Western sanctions.", {("russia", "Demand", "sanctions")}),
+        # what a condition is "for" is not demanded by it
+        ("A ceasefire is a prerequisite for any talks, Zelensky said.", {("volodymyr-zelensky", "Demand", "ceasefire")}),
+        ("Moscow's conditions for a truce include the recognition of Crimea.", {("russia", "Demand", "crimea")}),
+    ],
     "a plan put forward before": [
         # "the plan" / "the document" / "the formula" later: the author who put a plan forward holds its terms
         ("Beijing unveiled a twelve-point plan on Friday. The plan calls for a ceasefire and the lifting of "

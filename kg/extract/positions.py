@@ -366,10 +366,17 @@ class _Reader:
         if self.opens_list_item(t):
             return set(range(t.i + 1, len(self.doc)))  # the rest of the item is what it says
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
-            ids = subtree_ids(t, owner_toks)
+            purpose = [c for c in children(t, "prep") if c.lemma_.lower() in self.lex("purpose-preposition")
+                       and t.lemma_.lower() in self.lex("purpose-noun")]
+            ids = subtree_ids(t, [*owner_toks, *purpose])
             if t.dep_ == "attr" and t.head.lemma_.lower() in self.lex("copula"):
                 # "Neutrality is Moscow's bottom line": the subject is what the noun names
                 ids |= {i for s in children(t.head, "nsubj") for i in subtree_ids(s)}
+            partitive = self.partitive_verb(t)
+            if partitive is not None:
+                # "Among Moscow's demands is the lifting of sanctions": the verb's subject is one
+                verb, branch = partitive
+                ids |= subtree_ids(verb, [branch, *[c for c in verb.children if c.lemma_.lower() in speech]])
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in self.lex("content-verb"):
                 ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
                                                   or c.lemma_.lower() in speech]])
@@ -390,6 +397,19 @@ class _Reader:
                 colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
             ids |= set(range(colon + 1, len(self.doc)))
         return ids
+
+    def partitive_verb(self, t: Token) -> tuple[Token, Token] | None:
+        """The verb of content a noun trigger is partitive to ("Among Kyiv's demands is X",
+        "Chief among its demands is X") and the branch of the verb that holds the trigger."""
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lemma_.lower() not in self.lex("partitive-preposition"):
+            return None
+        content = self.lex("content-verb")
+        if prep.head.lemma_.lower() in content:
+            return prep.head, prep
+        if prep.head.dep_ == "nsubj" and prep.head.head.lemma_.lower() in content:
+            return prep.head.head, prep.head
+        return None
 
     def circumstance(self, tok: Token) -> bool:
         """A prepositional phrase of time or role ("before the talks", "as a condition")."""
@@ -420,8 +440,11 @@ class _Reader:
                 actors, _how = self.subject(t.head, [])
                 return actors, poss
             return [], poss
+        owning = self.lex("owner-preposition")
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex("content-verb"):
+            owning = owning | self.lex("subject-owner-preposition")
         for prep in children(t, "prep", "agent"):  # "the demand of Kyiv", "a plan by Beijing"
-            if prep.lemma_.lower() not in self.lex("owner-preposition"):
+            if prep.lemma_.lower() not in owning:
                 continue
             for pobj in children(prep, "pobj"):
                 actors = self.actors_of(pobj)
@@ -655,6 +678,8 @@ class _Reader:
         if self.hedged(t, p):
             return
         stance: str | None = hit.trigger.stance
+        if hit.trigger.nominal and children(t.head, "ccomp", "csubj", "advcl"):
+            return  # "The point is that Russia ...": a statement, not a point of an agenda
         if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
                                         for c in t.children):
             stance = "Demand"  # "proposed three conditions": what == put forward are demands
