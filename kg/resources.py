@@ -233,6 +233,7 @@ class StanceTrigger:
     patterns: tuple[LemmaPattern, ...]
     when_negated: str = "flip"   # "flip" (polarity turns) or "none" (the trigger says nothing)
     nominal: bool = False        # states only a noun phrase: "the point is that ..." is no stance
+    object_only: bool = False    # the issue is what the verb acts on ("swapped prisoners"), not any phrase of it
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, used as a cache key
@@ -438,9 +439,8 @@ def _lexicon(directory: Path) -> tuple[list[StanceTrigger], dict[str, re.Pattern
         if stance is None or not pats:
             raise OntologyError(f"stance trigger {s} needs kg:stance and lex:lemma")
         negated = str(graph.value(s, LEX.whenNegated) or "flip")
-        nominal = bool(graph.value(s, LEX.nominal))
         triggers.append(StanceTrigger(rule, str(stance).split("#")[-1], tuple(parse_lemma_pattern(p) for p in pats), negated,
-                                      nominal))
+                                      bool(graph.value(s, LEX.nominal)), bool(graph.value(s, LEX.objectOnly))))
     raw: dict[str, list[str]] = {}
     lists: dict[str, re.Pattern[str]] = {}
     lemmas: dict[str, frozenset[str]] = {}

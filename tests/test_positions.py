@@ -279,6 +279,18 @@ CLASS_CASES = {
         ("Norway and Turkey:\n\n- call for a ceasefire.\n\nAnalysts said the talks had stalled.\n\n"
          "- support the exchange of prisoners.", {("norway", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire")}),
     ],
+    "carrying out an exchange": [
+        # the two who swap accept the exchange, in any tense; the issue is what they swap
+        ("Russia and Ukraine exchanged hundreds of prisoners of war on Wednesday.",
+         {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
+        ("Moscow and Kyiv will trade 90 captives under the deal.",
+         {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
+        ("Kyiv and Moscow exchanged accusations over the collapse of the ceasefire.", set()),
+        ("The delegations exchanged views on a possible ceasefire.", set()),
+        # a speaker telling what "the two sides" will do speaks for their own side
+        ("Putin told Trump that the two sides would swap 175 prisoners each on Wednesday.",
+         {("vladimir-putin", "Acceptance", "prisoner-exchange")}),
+    ],
     "points of an agenda": [
         # a noun naming a point of an agenda, subject of a verb of content: its owner or the speaker demands it
         ("The key issue, the Ukrainian delegation said, was an immediate ceasefire.", {("ukraine", "Demand", "ceasefire")}),

@@ -734,6 +734,9 @@ class _Reader:
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
         scope -= cond_ids
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
+        if hit.trigger.object_only:  # "swapped 150 prisoners": the issue covers the verb or its object
+            acted = [t, *children(t, "dobj")]
+            found = [h for h in found if any(h.start <= x.i < h.end for x in acted)]
         found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found:
             found = self._anaphoric(t, scope, issues)
@@ -772,7 +775,9 @@ class _Reader:
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
             side = {self.res.side_of(a) for a in frame.actors}
-            if inner and not frame.attitude and {self.res.side_of(a) for a in inner} - side:
+            inner_sides = {self.res.side_of(a) for a in inner}
+            # the speaker speaks for a group that includes their side ("Putin said the two sides would swap ...")
+            if inner and not frame.attitude and inner_sides - side and not inner_sides & side:
                 return inner, "reported"
             return frame.actors, "speaker"
         return (inner, how) if inner else None
