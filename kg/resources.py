@@ -270,7 +270,8 @@ class Resources:
         triggers, obligation modals, judgements, delegation and mediation verbs, with their inflections."""
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
-            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "evaluation-support",
+            for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
+                         "evaluation-support",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma)
@@ -483,7 +484,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-verb", "side-noun-lemma", "person-pronoun", "speaker-pronoun", "body-pronoun", "attitude-verb",
                 "content-verb", "question-verb", "copula", "pair-word", "pair-noun", "leader-noun", "owner-preposition",
                 "plan-noun", "author-verb", "definite-determiner", "holder-verb", "subject-owner-preposition", "partitive-preposition",
-                "purpose-noun", "purpose-preposition", "talks-blocking-verb", "plural-pronoun",
+                "purpose-noun", "purpose-preposition", "meeting-with-verb", "partner-preposition", "talks-blocking-verb", "plural-pronoun",
                 "place-preposition", "exception-preposition",
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",

@@ -129,11 +129,22 @@ PARSED = [
      {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
     ("Zelensky was received by Erdogan in Ankara on Friday.",
      {"participants": {"volodymyr-zelensky", "recep-tayyip-erdogan"}, "places": {"ankara"}}),
+    # a verb done with another actor ("discussed X with", "spent hours with", "sat down with"): both take part
+    ("Fidan discussed the grain corridor with Lavrov in Antalya on Friday.",
+     {"participants": {"hakan-fidan", "sergey-lavrov"}, "places": {"antalya"}}),
+    ("Witkoff will spend several hours with Putin in the Kremlin on Tuesday.",
+     {"participants": {"steve-witkoff", "vladimir-putin"}, "places": {"kremlin"}}),
+    ("Erdogan sat down with Zelensky in Lviv last August.", {"participants": {"recep-tayyip-erdogan", "volodymyr-zelensky"}}),
+    # ... "he" in reported speech is the speaker
+    ("Lavrov said he had conferred with Macron and Scholz in Bali.",
+     {"participants": {"sergey-lavrov", "emmanuel-macron", "olaf-scholz"}}),
 ]
 NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
     "Kyiv received weapons from Washington on Monday.",
     "Macron visited Kyiv on Friday.",
     "Poland hosted millions of refugees in 2022.",
+    "Zelensky discussed the offensive with his generals on Monday.",
+    "Moscow spent billions on the war in 2023.",
 ]
 
 

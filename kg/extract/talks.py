@@ -245,20 +245,30 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
     doc = view.sent.parse
     if doc is None:
         return {}
-    verbs = view.res.lemma_set("meeting-verb")
+    verbs, with_verbs = view.res.lemma_set("meeting-verb"), view.res.lemma_set("meeting-with-verb")
+    partner = view.res.lemma_set("partner-preposition")
     reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
     out: dict[tuple[int, int], list[str]] = {}
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in verbs | with_verbs:
             continue
-        if any(c.dep_ == "auxpass" for c in tok.children):
+        if lemma in with_verbs:  # "discussed the corridor with Lavrov": the partner after "with"
+            # (the parser may hang "with" on the verb's object)
+            heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+            guests = [p for h in heads for w in h.children if w.dep_ == "prep" and w.lemma_.lower() in partner
+                      for p in w.children if p.dep_ == "pobj"]
+            hosts = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif any(c.dep_ == "auxpass" for c in tok.children):
             guests = [c for c in tok.children if c.dep_ == "nsubjpass"]
             hosts = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         else:
             guests = [c for c in tok.children if c.dep_ == "dobj"]
             hosts = [c for c in tok.children if c.dep_ == "nsubj"]
-        met = [a for g in guests for a in reader.actors_of(g)]
-        by = [a for h in hosts for a in reader.actors_of(h)]
+        frame = reader.frame(tok)  # "Lavrov said he had discussed ...": "he" is the speaker
+        speaker = frame.actors if frame is not None else []
+        met = [a for g in guests for a in reader.actors_of(g, speaker)]
+        by = [a for h in hosts for a in reader.actors_of(h, speaker)]
         if met and by:
             # who hosts talks is their host, not a party to them ("Saudi Arabia hosted both delegations")
             sides = met if tok.lemma_.lower() in view.res.lemma_set("host-verb") else by + met
@@ -271,8 +281,11 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
     meetings = _meeting_verbs(view, tracker, ctx)
     triggers = _triggers(text, res)
     for span in sorted(meetings):
-        if not any(a < span[1] and span[0] < b for a, b in triggers):
+        over = next(((a, b) for a, b in triggers if a < span[1] and span[0] < b), None)
+        if over is None:
             triggers.append(span)
+        else:  # "sat down with Zelensky": the talks verb the lexicon found, with the parties the parse found
+            meetings[over] = list(dict.fromkeys([*meetings.get(over, []), *meetings.pop(span)]))
     triggers.sort()
     if triggers:
         _trigger_talks(view, tracker, ctx, triggers, meetings)
