@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +13,7 @@ from .dates import DateMention, find_dates, heading_date
 from .documents import Document, chrome_spans
 from .mentions import Mention, find_mentions
 from .resources import Entity, Resources
-from .sentences import split_sentences
+from .sentences import SPEAKER_LABEL, split_sentences
 
 # "KYIV, Oct 14 (Example Wire) - ", "GOMEL REGION, Belarus, Feb 28 (Wire) - ", "ISTANBUL — ": a wire
 # dateline at the start of a sentence dates the report, not the events it tells.
@@ -125,3 +126,45 @@ def states_fact(text: str, res: Resources, words: set[str] | None = None) -> boo
     """Whether a text has a word of a stance, obligation, delegation or talks."""
     words = words_of(text) if words is None else words
     return bool(words & res.fact_words) or bool(res.lexicon["talks-noun"].search(text) or res.lexicon["talks-verb"].search(text))
+
+
+def speaker_turn(sent: Sentence, res: Resources) -> tuple[tuple[str, ...], bool] | None:
+    """The speaker a transcript's turn opens with ("Maria Zakharova: We ...") and whether the
+    turn is a question ("Q: ..."); None for a line that opens no turn. The label is a name in
+    capitals, a known actor or a question label, never a clause ("Moscow set out its terms: ...")."""
+    m = SPEAKER_LABEL.match(sent.text)
+    if m is None:
+        return None
+    if any(w.lower().strip(".") in res.lemma_set("question-label") for w in m.group(1).split()):
+        return (), True
+    actors = tuple(dict.fromkeys(x.entity for x in sent.mentions if x.sense == "actor" and sent.local(x)[1] <= m.end(1)))
+    return (actors, False) if actors else None
+
+
+def speaker_turns(sentences: Sequence[Sentence], body: str, res: Resources) -> dict[int, tuple[tuple[str, ...], bool]]:
+    """The transcript turn each sentence is in (by its start): its speaker and whether it is a question.
+
+    A turn lasts until the next label when the text has two labels or more (a transcript, whose
+    answers run over paragraphs); a lone label ("Zelensky: ..." above a report) speaks for its
+    own paragraph only.
+    """
+    labels = {s.start: t for s in sentences if starts_line(body, s) and (t := speaker_turn(s, res)) is not None}
+    out: dict[int, tuple[tuple[str, ...], bool]] = {}
+    turn: tuple[tuple[str, ...], bool] | None = None
+    for s in sentences:
+        if s.start in labels:
+            turn = labels[s.start]
+        elif len(labels) < 2 and starts_line(body, s):
+            turn = None
+        if turn is not None:
+            out[s.start] = turn
+    return out
+
+
+def starts_line(body: str, sent: Sentence) -> bool:
+    """Whether only spaces stand between the sentence and the line before it (looking back from
+    it: slicing the body up to every sentence would be quadratic in a long article)."""
+    i = sent.start - 1
+    while i >= 0 and body[i] in " \t":
+        i -= 1
+    return i < 0 or body[i] == "\n"

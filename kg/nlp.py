@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .annotate import AnnotatedDocument, Sentence, annotate, states_fact, words_of
+from .annotate import AnnotatedDocument, Sentence, annotate, speaker_turns, states_fact, words_of
 from .errors import KgError
 from .sentences import LIST_ITEM
 
@@ -116,10 +116,10 @@ def _names_a_stranger(sent: Sentence, place_words: frozenset[str] = frozenset())
     return False
 
 
-def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozenset()) -> bool:
+def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozenset(), in_turn: bool = False) -> bool:
     """Whether a sentence can hold a fact: body text with an actor (a mention, a pronoun, a
-    demonym, a provisional actor's name) and a word of a stance, obligation, delegation or
-    talks, or a title that may introduce a new person.
+    demonym, a provisional actor's name, or the speaker of the transcript turn it is in) and a
+    word of a stance, obligation, delegation or talks, or a title that may introduce a new person.
 
     >>> from kg.annotate import Sentence
     >>> from kg.resources import load_resources
@@ -132,7 +132,8 @@ def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozense
         return False
     words = words_of(sent.text)
     lower = sent.text.lower()
-    actor = any(m.sense == "actor" for m in sent.mentions) or bool(words & res.referent_words) or any(n in lower for n in names)
+    actor = in_turn or any(m.sense == "actor" for m in sent.mentions) or bool(words & res.referent_words) or any(
+        n in lower for n in names)
     if LIST_ITEM.match(sent.text):  # "-- call for a ceasefire": its holder may be the lead-in before the list
         return states_fact(sent.text, res, words)
     if sent.text.rstrip().endswith(":"):  # "the two sides:": a lead-in names the holder of the list after it
@@ -157,11 +158,12 @@ def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> Anno
         strangers = [i for i in todo if _names_a_stranger(sentences[i], res.lemma_set("place-preposition"))]
         recognise([sentences[i].parse for i in strangers])
 
-    parse_where((lambda s: needs_parse(s, res)) if select else (lambda s: not s.chrome))
+    turns = {start for start, (who, _asking) in speaker_turns(sentences, doc.document.body, res).items() if who}
+    parse_where((lambda s: needs_parse(s, res, in_turn=s.start in turns)) if select else (lambda s: not s.chrome))
     found, new = find_provisional(sentences, res)
     if select and found:
         names = frozenset(n.lower() for e in found.values() for n in (e.label, e.label.split()[-1]))
-        parse_where(lambda s: needs_parse(s, res, names))
+        parse_where(lambda s: needs_parse(s, res, names, s.start in turns))
         found, new = find_provisional(sentences, res)
     for i, extra in new.items():
         merged = tuple(sorted((*sentences[i].mentions, *extra), key=lambda m: (m.start, m.end, m.entity)))

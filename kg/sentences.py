@@ -26,6 +26,8 @@ class Span:
 
 #: A line that starts a list item ("- ", "-- ", "• ", "1. ", "(a) ").
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–—]+|\d+[.)]|\(\w\))\s")
+# "Maria Zakharova: We ...", "Q: Will ...": a turn of a transcript opens with its speaker's name.
+SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w.'’-]*)\s*:\s+\S")
 
 
 def wrapped_breaks(text: str) -> set[int]:

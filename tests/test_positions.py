@@ -133,6 +133,9 @@ CLASS_CASES = {
          {("russia", "Rejection", "ceasefire")}),
         ("Ankara has proposed several short truces along the Black Sea coast.", {("turkey", "Proposal", "ceasefire")}),
         ("Sanctions relief was demanded by Moscow as a condition for the grain deal.", {("russia", "Demand", "sanctions")}),
+        # "have to": the subject sits on the modal's verb, the issue may be that subject
+        ("Any lasting ceasefire would have to be monitored by the UN, Guterres said.",
+         {("antonio-guterres", "Demand", "ceasefire")}),
     ],
     "holders": [
         # the object of a verb is never the holder
@@ -162,6 +165,7 @@ CLASS_CASES = {
         # a verb of voicing or pursuing the stance: its subject holds it, in any tense
         ("Ankara made a proposal for a Black Sea truce last spring.", {("turkey", "Proposal", "ceasefire")}),
         ("Budapest has repeatedly voiced support for an immediate ceasefire.", {("hungary", "Support", "ceasefire")}),
+        ("Oman remains committed to a negotiated settlement.", {("oman", "Support", "peace-talks")}),
         ("Moscow will reiterate its demand for the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
         # a verb of judging, comparing or studying someone's stance: its subject does not hold it ...
         ("Kyiv studied the proposal for a Black Sea truce.", set()),
@@ -287,9 +291,25 @@ CLASS_CASES = {
          {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
         ("Kyiv and Moscow exchanged accusations over the collapse of the ceasefire.", set()),
         ("The delegations exchanged views on a possible ceasefire.", set()),
-        # a speaker telling what "the two sides" will do speaks for their own side
-        ("Putin told Trump that the two sides would swap 175 prisoners each on Wednesday.",
-         {("vladimir-putin", "Acceptance", "prisoner-exchange")}),
+        # what a speaker reports "the two sides" do is theirs (guidelines: the reported holds it)
+        ("Russian and Ukrainian negotiators met in Istanbul. Lavrov told reporters that the two sides would swap "
+         "175 prisoners each on Wednesday.",
+         {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
+    ],
+    "transcripts": [
+        # a turn opened by a speaker's name: "we" and unattributed sentences are the speaker's, over paragraphs
+        ("Dmitry Peskov: We will never accept Western troops in Ukraine.\n\nAny deal must include the lifting of "
+         "sanctions.\n\nQ: Will Moscow agree to a ceasefire?\n\nSergey Lavrov: We are ready for negotiations.",
+         {("dmitry-peskov", "Rejection", "security-guarantees"), ("dmitry-peskov", "Demand", "sanctions"),
+          ("sergey-lavrov", "Acceptance", "peace-talks")}),
+        # a question's turn states nothing, though its sentences are no questions
+        ("Peskov: We are open to talks.\n\nQuestion: Kyiv demands a full withdrawal. Your reply?\n\n"
+         "Peskov: The answer is known.", {("dmitry-peskov", "Acceptance", "peace-talks")}),
+        # a lone label speaks for its paragraph only
+        ("Zelensky: We will never give up Crimea.\n\nEuropean leaders said the talks must go on. Any deal must "
+         "include a ceasefire.", {("volodymyr-zelensky", "Rejection", "crimea"), ("european-countries", "Demand", "peace-talks")}),
+        # a clause before a colon is no label
+        ("Moscow set out its terms: the recognition of Crimea.", {("russia", "Demand", "crimea")}),
     ],
     "points of an agenda": [
         # a noun naming a point of an agenda, subject of a verb of content: its owner or the speaker demands it

@@ -9,10 +9,10 @@ the issues in its syntactic scope.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..annotate import AnnotatedDocument, Sentence
+from ..annotate import AnnotatedDocument, Sentence, speaker_turns, starts_line
 from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
 from ..sentences import LIST_ITEM
@@ -68,6 +68,8 @@ class _Memory:
     last_body: str | None = None
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
     plan_author: tuple[str, ...] = ()  # who last put forward a plan ("Zelensky laid out a plan"), for "the plan"
+    turn: tuple[str, ...] = ()  # the speaker of the current turn of a transcript ("Zakharova: We ...")
+    asking: bool = False  # the current turn is a question ("Q: ...")
 
 
 def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[PositionRecord]:
@@ -75,10 +77,12 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
     res = doc.view(res)
     ctx = Discourse(main_sides=main_sides(doc, res))
     memory = _Memory()
+    turns = speaker_turns(doc.sentences, doc.document.body, res)
     for sent in doc.sentences:
-        if not LIST_ITEM.match(sent.text) and _starts_line(doc, sent):
+        memory.turn, memory.asking = turns.get(sent.start, ((), False))
+        if not LIST_ITEM.match(sent.text) and starts_line(doc.document.body, sent):
             memory.lead_in = ()  # a new paragraph ends a list (a sentence inside an item does not)
-        if sent.parse is not None and not sent.chrome:
+        if sent.parse is not None and not sent.chrome and not memory.asking:
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
             yield from reader.positions()
             memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
@@ -88,15 +92,6 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
         for m in sent.mentions:
             if m.sense == "actor" and res.entities[m.entity].kind in ("Country", "Organization", "Group"):
                 memory.last_body = m.entity
-
-
-def _starts_line(doc: AnnotatedDocument, sent: Sentence) -> bool:
-    """Whether only spaces stand between the sentence and the line before it (looking back from
-    it: slicing the body up to every sentence would be quadratic in a long article)."""
-    body, i = doc.document.body, sent.start - 1
-    while i >= 0 and body[i] in " \t":
-        i -= 1
-    return i < 0 or body[i] == "\n"
 
 
 def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) -> _Reader:
@@ -242,6 +237,13 @@ class _Reader:
                 return None
             cur = cur.head
         return None
+
+    def speech(self, p: Token) -> _Frame | None:
+        """The reported-speech frame of ``p``, else the speaker of the transcript's turn."""
+        fr = self.frame(p)
+        if fr is None and self.memory.turn:
+            return _Frame(list(self.memory.turn), False, p)
+        return fr
 
     def _speaker(self, verb: Token) -> _Frame | None:
         attitude = verb.lemma_.lower() in self.lex("attitude-verb")
@@ -430,13 +432,18 @@ class _Reader:
         if self.opens_list_item(t):
             return list(self.memory.lead_in), []
         poss = children(t, "poss")
+        bound = t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX")
+        if bound and any(c.lemma_.lower() in self.lex("body-pronoun") | self.lex("person-pronoun") for c in poss):
+            actors, _how = self.subject(t.head, [])  # "Moscow set out its terms": "its" is the clause's subject
+            if actors:
+                return actors, poss
         for c in t.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 actors = self.actors_of(c)
                 if actors and (c.dep_ == "poss" or c.i in self.tok_actor):
                     return actors, [c]
         if poss:
-            if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            if bound:
                 actors, _how = self.subject(t.head, [])
                 return actors, poss
             return [], poss
@@ -547,12 +554,14 @@ class _Reader:
             v = self.obligation_verb(tok)
             if v is None or self.hedged(v, v):
                 continue
-            frame = self.frame(v)
+            frame = self.speech(v)
             if frame is None or not frame.actors:
                 continue
             negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
+            # "any negotiation would have to involve Moscow": the subject sits on "have", not on the verb
+            subjects = [s for s in children(tok, "nsubj", "nsubjpass")] if tok != v else []
             yield from self._clause_stances(v, tok, frame.actors, issues, self._clause_stop(v), "position.obligation.speaker",
-                                            "Opposition" if negated else "Demand")
+                                            "Opposition" if negated else "Demand", extra=subjects)
 
     def _exclusions(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
         """"There can be no peace talks without a withdrawal of troops, Kyiv said": the speaker
@@ -569,7 +578,7 @@ class _Reader:
                 verb = verb.head
             if any(a.i in triggers for a in (verb, *verb.ancestors)) or self.hedged(verb, verb):
                 continue
-            frame = self.frame(verb)
+            frame = self.speech(verb)
             if frame is None or not frame.actors or frame.generic:
                 continue
             yield from self._clause_stances(prep, prep, frame.actors, issues, [], "position.exclusion.speaker", "Demand")
@@ -583,9 +592,10 @@ class _Reader:
                 or c.lemma_.lower() in speech or self.circumstance(c) or (subjects and c.dep_ in ("nsubj", "agent"))]
 
     def _clause_stances(self, pred: Token, anchor: Token, actors: list[str], issues: list[IssueHit], stop: list[Token],
-                        rule: str, stance: str) -> Iterator[PositionRecord]:
-        """The speaker's ``stance`` on each issue of the clause of ``pred`` (its subtree less ``stop``)."""
-        scope = subtree_ids(pred, stop)
+                        rule: str, stance: str, extra: Sequence[Token] = ()) -> Iterator[PositionRecord]:
+        """The speaker's ``stance`` on each issue of the clause of ``pred`` (its subtree less ``stop``,
+        with the subtrees of ``extra``)."""
+        scope = subtree_ids(pred, stop).union(*(subtree_ids(x) for x in extra))
         found = self._drop_framing(pred, [h for h in issues if h.start in scope])
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, rule, self.sent.date_near(anchor.idx))
         for holder in actors:
@@ -655,7 +665,7 @@ class _Reader:
                 continue  # the trigger reads it; a judging verb's adjective it cannot hold
             if self.hedged(pred, pred) or self.under_obligation(pred):
                 continue
-            frame = self._speaker(pred) if judged else self.frame(pred)
+            frame = self._speaker(pred) if judged else self.speech(pred)
             if frame is None or not frame.actors:
                 continue
             negated = any(c.dep_ == "neg" or c.lower_ == "no" for x in (pred, tok, tok.head) for c in x.children)
@@ -691,7 +701,7 @@ class _Reader:
         while clause.pos_ not in ("VERB", "AUX") and clause.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "attr", "appos",
                                                                       "compound", "conj") and clause.head != clause:
             clause = clause.head
-        frame = self.frame(clause)
+        frame = self.speech(clause)
         if frame is not None and frame.generic:
             return
         if frame is not None and frame.actors and self.under_obligation(p):
@@ -775,9 +785,7 @@ class _Reader:
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
             side = {self.res.side_of(a) for a in frame.actors}
-            inner_sides = {self.res.side_of(a) for a in inner}
-            # the speaker speaks for a group that includes their side ("Putin said the two sides would swap ...")
-            if inner and not frame.attitude and inner_sides - side and not inner_sides & side:
+            if inner and not frame.attitude and {self.res.side_of(a) for a in inner} - side:
                 return inner, "reported"
             return frame.actors, "speaker"
         return (inner, how) if inner else None
