@@ -141,6 +141,8 @@ CLASS_CASES = {
         # the object of a verb is never the holder
         ("Washington pressed Moscow to accept a truce.", {("united-states", "Demand", "ceasefire")}),
         ("Paris urged Kyiv to drop its demand for NATO membership.", {("france", "Opposition", "nato-membership")}),
+        # giving up what a gerund names ("its ambition of joining NATO") opposes it
+        ("Moscow wants Kyiv to give up its ambition of joining NATO.", {("russia", "Opposition", "nato-membership")}),
         # every conjunct holds it
         ("Qatar and Turkey support an exchange of prisoners of war.",
          {("qatar", "Support", "prisoner-exchange"), ("turkey", "Support", "prisoner-exchange")}),

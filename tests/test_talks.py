@@ -129,6 +129,11 @@ PARSED = [
      {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
     ("Zelensky was received by Erdogan in Ankara on Friday.",
      {"participants": {"volodymyr-zelensky", "recep-tayyip-erdogan"}, "places": {"ankara"}}),
+    # one who reports the talks afterwards takes no part in them
+    ("Rubio and Lavrov held talks in Riyadh on Tuesday, the State Department said.",
+     {"participants": {"marco-rubio", "sergey-lavrov"}, "not participants": {"united-states"}}),
+    ("Witkoff met Putin in St Petersburg on April 11, the Kremlin said.",
+     {"participants": {"steve-witkoff", "vladimir-putin"}, "not participants": {"russia"}}),
     # a verb done with another actor ("discussed X with", "spent hours with", "sat down with"): both take part
     ("Fidan discussed the grain corridor with Lavrov in Antalya on Friday.",
      {"participants": {"hakan-fidan", "sergey-lavrov"}, "places": {"antalya"}}),

@@ -522,7 +522,7 @@ class _Reader:
                     and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
                     and not hit.start <= tok.head.head.i < hit.end):
                 return True  # "a halt to arms supplies", "the abandonment of its NATO bid"
-            if tok.dep_ not in ("pobj", "prep", "compound", "amod", "poss", "nmod") or (
+            if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "amod", "poss", "nmod") or (
                     tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX")):
                 return False
             tok = tok.head

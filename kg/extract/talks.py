@@ -223,6 +223,20 @@ def _with_partner(view: SentenceView, a: int, b: int, hi: int) -> bool:
     return head.tag_ in ("VBD", "VBN") or (head.dep_ == "advcl" and head.head.tag_ == "VBD")
 
 
+def _content_before(view: SentenceView, start: int, end: int) -> bool:
+    """Whether what the speech verb at ``start`` reports came before it ("X met Y, the Kremlin
+    said"), not after it ("After a call with X, Y said the talks went well")."""
+    doc = view.sent.parse
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return len(view.text[end:].split()) <= 3
+    verb = span.root
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("parataxis", "advcl") and verb.head.i < verb.i:
+        return True  # hung on the clause it reports
+    return bool(said) and all(c.i < verb.i for c in said)
+
+
 def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
     """Places said to be where talks are: after in/at/near, or listed with such a place."""
     out: list[str] = []
@@ -392,8 +406,13 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     """Read one talks mention; returns the talks it names, if any."""
     res, text, sent = view.res, view.text, view.sent
     # what a speaker says about talks is not said by the talks' participants...
-    frames = [f for f in speakers(view, ctx) if f.verb_end <= a and f.verb_end >= lo]
+    said = speakers(view, ctx)
+    frames = [f for f in said if f.verb_end <= a and f.verb_end >= lo]
     lo = max([lo, *(f.verb_end for f in frames)])
+    # ... nor by one who speaks after it ("Witkoff met Putin on Friday, the Kremlin said"): the window ends at the speaker
+    for f in said:
+        if b <= f.verb_start < hi and _content_before(view, f.verb_start, f.verb_end):
+            hi = min([hi, *(s for s, _e, m in view.actor_mentions() if m.entity in f.actors and b <= s < f.verb_start)])
     # ... unless he speaks of himself: "Trump said he plans to speak to Putin"
     himself = list(frames[-1].actors) if frames and re.match(r"\s*(?:that\s+)?(?:he|she)\b", text[lo:], re.I) else []
     local = text[lo:hi]
