@@ -489,7 +489,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",
-                "renounce-noun", "renounce-preposition", "meeting-verb", "host-verb"}
+                "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition", "meeting-verb", "host-verb"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

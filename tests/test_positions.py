@@ -143,6 +143,9 @@ CLASS_CASES = {
         ("Paris urged Kyiv to drop its demand for NATO membership.", {("france", "Opposition", "nato-membership")}),
         # giving up what a gerund names ("its ambition of joining NATO") opposes it
         ("Moscow wants Kyiv to give up its ambition of joining NATO.", {("russia", "Opposition", "nato-membership")}),
+        # keeping from it ("refrain from attacks on", "refrain from shelling") opposes it, as the guidelines code attacks on a plant
+        ("The IAEA chief urged both sides to refrain from attacks on the Zaporizhzhia nuclear power plant.",
+         {("iaea", "Opposition", "nuclear-power-plants")}),
         # every conjunct holds it
         ("Qatar and Turkey support an exchange of prisoners of war.",
          {("qatar", "Support", "prisoner-exchange"), ("turkey", "Support", "prisoner-exchange")}),
@@ -162,12 +165,18 @@ CLASS_CASES = {
         ("The Turkish president, Recep Tayyip Erdogan, offered to host a new round of talks.",
          {("recep-tayyip-erdogan", "Proposal", "peace-talks")}),
         ("The Europeans have offered to send peacekeepers.", {("european-countries", "Proposal", "security-guarantees")}),
+        # a title an organisation or country modifies stands for it when no name follows
+        ("The IAEA chief called for a safety zone around the nuclear plant.", {("iaea", "Demand", "nuclear-power-plants")}),
+        ("The Kremlin spokesman welcomed the prisoner exchange.", {("russia", "Support", "prisoner-exchange")}),
     ],
     "noun triggers as objects": [
         # a verb of voicing or pursuing the stance: its subject holds it, in any tense
         ("Ankara made a proposal for a Black Sea truce last spring.", {("turkey", "Proposal", "ceasefire")}),
         ("Budapest has repeatedly voiced support for an immediate ceasefire.", {("hungary", "Support", "ceasefire")}),
         ("Oman remains committed to a negotiated settlement.", {("oman", "Support", "peace-talks")}),
+        ("Washington will help coordinate security guarantees for Ukraine.", {("united-states", "Support", "security-guarantees")}),
+        ("Kyiv needed security guarantees before signing any deal, Sybiha said.",
+         {("andrii-sybiha", "Demand", "security-guarantees")}),
         ("Moscow will reiterate its demand for the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
         # a verb of judging, comparing or studying someone's stance: its subject does not hold it ...
         ("Kyiv studied the proposal for a Black Sea truce.", set()),

@@ -72,6 +72,7 @@ CASES = [
     ("Putin detailed his conditions for negotiations with Kyiv on Friday.", []),
     ("The European Union signed a trade agreement with Japan on Monday.", []),
     ("Norway hopes to host talks in Oslo.", []),
+    ("Trump said he had begun arranging a meeting between Putin and Zelensky.", []),
     ("There were rumors that Russia and Ukraine had secretly started negotiations.", []),
     ("Only dialogue and negotiation can solve the problem between Russia and Ukraine.", []),
     ("Putin said Russia was open to dialogue with Ukraine, provided that all demands are met.", []),
@@ -140,6 +141,8 @@ PARSED = [
     ("Witkoff will spend several hours with Putin in the Kremlin on Tuesday.",
      {"participants": {"steve-witkoff", "vladimir-putin"}, "places": {"kremlin"}}),
     ("Erdogan sat down with Zelensky in Lviv last August.", {"participants": {"recep-tayyip-erdogan", "volodymyr-zelensky"}}),
+    ("European leaders gathered at the White House on Monday alongside Zelensky.",
+     {"participants": {"european-countries", "volodymyr-zelensky"}}),
     # ... "he" in reported speech is the speaker
     ("Lavrov said he had conferred with Macron and Scholz in Bali.",
      {"participants": {"sergey-lavrov", "emmanuel-macron", "olaf-scholz"}}),

@@ -180,7 +180,7 @@ class _Reader:
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
                 return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))
-            if lemma in self.lex("side-noun-lemma"):
+            if lemma in self.lex("side-noun-lemma") | self.lex("title-noun"):  # "the IAEA chief", "the Kremlin spokesman"
                 owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_actor]
                 for prep in children(t, "prep"):  # "delegations from A, B and C"
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
@@ -383,7 +383,9 @@ class _Reader:
                 ids |= subtree_ids(t.head, [t, *[c for c in t.head.children if c.dep_ in ("conj", "parataxis")
                                                   or c.lemma_.lower() in speech]])
         else:
-            stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "advcl", "parataxis", "mark")
+            # (an infinitive the parser hangs as a circumstance is a demand's content: "called on Russia to refrain from ...")
+            stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "parataxis", "mark")
+                    or (c.dep_ == "advcl" and not (hit.trigger.stance == "Demand" and _infinitival(c)))
                     or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")
                     or self.circumstance(c)]
             ids = subtree_ids(p, stop)
@@ -512,16 +514,24 @@ class _Reader:
         """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
         "halt arms supplies", "a halt to arms supplies"), not just near one ("end in negotiations")."""
         tok = self.doc[hit.start]
-        for _ in range(4):
+        for _ in range(6):
             if tok.head == tok or tok.head.i not in scope:
                 return False
             if tok.dep_ in ("dobj", "nsubjpass"):
                 verb = tok.head
-                return verb.lemma_.lower() in self.lex("renounce-verb") and not hit.start <= verb.i < hit.end
+                if verb.lemma_.lower() in self.lex("renounce-verb"):
+                    return not hit.start <= verb.i < hit.end
+                if verb.dep_ != "pcomp":
+                    return False
+                tok = verb  # "refrain from shelling the plant": the gerund's object
+                continue
             if (tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.lex("renounce-preposition") and tok.head.head.pos_ == "NOUN"
                     and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
                     and not hit.start <= tok.head.head.i < hit.end):
                 return True  # "a halt to arms supplies", "the abandonment of its NATO bid"
+            if (tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("abstain-preposition")
+                    and tok.head.lemma_.lower() in self.lex("abstain-verb")):
+                return True  # "refrain from attacks on the plant"
             if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "amod", "poss", "nmod") or (
                     tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX")):
                 return False
