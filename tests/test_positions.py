@@ -155,7 +155,9 @@ CLASS_CASES = {
         ("Moscow is ready for direct talks, said Dmitry Peskov.", {("dmitry-peskov", "Acceptance", "peace-talks")}),
         ("According to Sybiha, Ukraine rejects any freeze of the conflict along the front line.",
          {("andrii-sybiha", "Rejection", "ceasefire")}),
-        ("\"We will never give up Crimea,\" Zelensky told lawmakers in Kyiv.", {("volodymyr-zelensky", "Rejection", "crimea")}),
+        # (giving up a named region is a territorial concession: the guidelines' convention, the region optional)
+        ("\"We will never give up Crimea,\" Zelensky told lawmakers in Kyiv.",
+         {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
         # the owner of a noun trigger
         ("Beijing's proposal for a political settlement found little support in Kyiv.", {("china", "Proposal", "peace-talks")}),
         ("The demands of the Russian side include the lifting of sanctions.", {("russia", "Demand", "sanctions")}),
@@ -168,6 +170,15 @@ CLASS_CASES = {
         # a title an organisation or country modifies stands for it when no name follows
         ("The IAEA chief called for a safety zone around the nuclear plant.", {("iaea", "Demand", "nuclear-power-plants")}),
         ("The Kremlin spokesman welcomed the prisoner exchange.", {("russia", "Support", "prisoner-exchange")}),
+    ],
+    "idioms of refusal": [
+        # "no point in", "in no hurry to": the noun with "no" rejects, its phrase wherever the parser hangs it
+        ("The Kremlin said it saw no point in a meeting between Putin and Zelensky at this stage.",
+         {("russia", "Rejection", "leaders-meeting")}),
+        ("There is no point in further talks with Kyiv, Lavrov said.", {("sergey-lavrov", "Rejection", "peace-talks")}),
+        ("Peskov said Moscow was in no hurry to sign a truce.", {("dmitry-peskov", "Rejection", "ceasefire")}),
+        # ... but a circumstance after the noun stays out ("support after the talks" is no support for talks)
+        ("Erdogan expressed support after the talks in Istanbul.", set()),
     ],
     "noun triggers as objects": [
         # a verb of voicing or pursuing the stance: its subject holds it, in any tense
@@ -317,7 +328,7 @@ CLASS_CASES = {
         ("Peskov: We are open to talks.\n\nQuestion: Kyiv demands a full withdrawal. Your reply?\n\n"
          "Peskov: The answer is known.", {("dmitry-peskov", "Acceptance", "peace-talks")}),
         # a lone label speaks for its paragraph only
-        ("Zelensky: We will never give up Crimea.\n\nEuropean leaders said the talks must go on. Any deal must "
+        ("Zelensky: We will never recognise Crimea as Russian.\n\nEuropean leaders said the talks must go on. Any deal must "
          "include a ceasefire.", {("volodymyr-zelensky", "Rejection", "crimea"), ("european-countries", "Demand", "peace-talks")}),
         # a clause before a colon is no label
         ("Moscow set out its terms: the recognition of Crimea.", {("russia", "Demand", "crimea")}),

@@ -371,6 +371,10 @@ class _Reader:
             purpose = [c for c in children(t, "prep") if c.lemma_.lower() in self.lex("purpose-preposition")
                        and t.lemma_.lower() in self.lex("purpose-noun")]
             ids = subtree_ids(t, [*owner_toks, *purpose])
+            if t.dep_ == "dobj" and ids:
+                # "saw no point in a meeting": the parser hangs the noun's own phrase on the verb
+                ids |= {i for c in children(t.head, "prep") if c.i == max(ids) + 1 and not self.circumstance(c)
+                        and c.lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(c)}
             if t.dep_ == "attr" and t.head.lemma_.lower() in self.lex("copula"):
                 # "Neutrality is Moscow's bottom line": the subject is what the noun names
                 ids |= {i for s in children(t.head, "nsubj") for i in subtree_ids(s)}
