@@ -271,7 +271,7 @@ class Resources:
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
-                         "evaluation-support",
+                         "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma)
@@ -489,7 +489,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",
-                "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition", "meeting-verb", "host-verb"}
+                "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
+                "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "meeting-verb", "host-verb"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

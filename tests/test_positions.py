@@ -171,6 +171,23 @@ CLASS_CASES = {
         ("The IAEA chief called for a safety zone around the nuclear plant.", {("iaea", "Demand", "nuclear-power-plants")}),
         ("The Kremlin spokesman welcomed the prisoner exchange.", {("russia", "Support", "prisoner-exchange")}),
     ],
+    "clefts and stance nouns": [
+        # the focus of a cleft is what the clause's stance is about, in any order
+        ("What Moscow wants, Peskov said, is the recognition of the new territorial realities.",
+         {("dmitry-peskov", "Demand", "annexed-regions")}),
+        ("Security guarantees are what Kyiv needs most, Zelensky said.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        ("The recognition of Crimea as Russian is something Kyiv will never accept.", {("ukraine", "Rejection", "crimea")}),
+        ("It is the lifting of sanctions that Russia is seeking.", {("russia", "Demand", "sanctions")}),
+        # ... but a relative clause on an ordinary noun is no cleft
+        ("Ankara backs a peace conference that Kyiv has not yet endorsed.", {("turkey", "Support", "peace-talks")}),
+        # the owner of a position speaks through what it is said to be
+        ("Moscow's position is that Kyiv must withdraw its forces from the four regions.",
+         {("russia", "Demand", "annexed-regions")}),
+        ("Russia's position remains unchanged: Ukraine must renounce NATO membership.", {("russia", "Opposition", "nato-membership")}),
+        # a judgement that something is indispensable demands it ("non-negotiable" split by the tokenizer)
+        ("Neutrality, Lavrov insisted, is non-negotiable for Moscow.", {("sergey-lavrov", "Demand", "neutrality")}),
+        ("A full ceasefire is indispensable, the Vatican said.", {("vatican", "Demand", "ceasefire")}),
+    ],
     "idioms of refusal": [
         # "no point in", "in no hurry to": the noun with "no" rejects, its phrase wherever the parser hangs it
         ("The Kremlin said it saw no point in a meeting between Putin and Zelensky at this stage.",
@@ -202,6 +219,9 @@ CLASS_CASES = {
         ("The delegations failed to agree on a ceasefire.", set()),
         ("Budapest declined to back new sanctions against Russia.", {("hungary", "Rejection", "sanctions")}),
         ("Kyiv ruled out a land swap with Moscow.", {("ukraine", "Rejection", "territorial-concessions")}),
+        # "not yet": undecided, not the opposite
+        ("Budapest has not yet backed the new sanctions package.", set()),
+        ("Kyiv is still not ready to discuss territory.", {("ukraine", "Rejection", "territorial-concessions")}),
         ("Lavrov said Moscow had never refused to hold talks with Kyiv.", {("sergey-lavrov", "Acceptance", "peace-talks")}),
         ("Russia has no intention of returning the annexed territories.", {("russia", "Rejection", "annexed-regions")}),
     ],

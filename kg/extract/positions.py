@@ -227,15 +227,31 @@ class _Reader:
                     fr = self._speaker(c)
                     if fr is not None:
                         return fr
+                if c.dep_ in ("ccomp", "parataxis") and c.i < cur.i and (fr := self._stance_holder(c)) is not None:
+                    return fr  # "Russia's position remains unchanged: Ukraine must ..."
             if cur.head == cur:
                 return None
             if cur.dep_ in ("ccomp", "parataxis", "conj") and cur.head.lemma_.lower() in self.lex("speech-verb"):
                 fr = self._speaker(cur.head)
                 if fr is not None:
                     return fr
-            if cur.dep_ not in (*_CLIMB, "acomp", "relcl", "pcomp", "pobj", "prep", "dobj", "attr"):
+            if cur.dep_ in ("ccomp", "attr") and (fr := self._stance_holder(cur.head)) is not None:
+                return fr  # "Moscow's position is that Kyiv must ..."
+            if cur.dep_ not in (*_CLIMB, "acomp", "relcl", "pcomp", "pobj", "prep", "dobj", "attr", "csubj"):
                 return None
             cur = cur.head
+        return None
+
+    def _stance_holder(self, verb: Token) -> _Frame | None:
+        """A copula whose subject is a noun of stance with an owner ("Moscow's position is ...",
+        "Kyiv's view remains ..."): the owner speaks through what the sentence states."""
+        if verb.lemma_.lower() not in self.lex("copula"):
+            return None
+        for s in children(verb, "nsubj"):
+            if s.lemma_.lower() in self.lex("stance-noun"):
+                actors, _toks = self.owner(s)
+                if actors:
+                    return _Frame(actors, False, verb)
         return None
 
     def speech(self, p: Token) -> _Frame | None:
@@ -398,6 +414,7 @@ class _Reader:
             if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                                                for c in p.children)):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
+            ids |= self.cleft_content(p)
         # "set out its terms: recognition of X, neutrality and ...": a list after the first colon
         # after the trigger, when no other trigger stands between them
         colon = next((tok.i for tok in self.doc[t.i + 1:] if tok.text == ":"), None)
@@ -418,6 +435,32 @@ class _Reader:
         if prep.head.dep_ == "nsubj" and prep.head.head.lemma_.lower() in content:
             return prep.head.head, prep.head
         return None
+
+    def cleft_content(self, p: Token) -> set[int]:
+        """What a cleft sentence says the clause of ``p`` is about: "What Moscow wants is X",
+        "X is what Kyiv needs", "X is something Kyiv will never accept"."""
+        copula = self.lex("copula")
+        anchor = None
+        if any(c.lower_ in self.lex("relative-pronoun") and c.dep_ in ("dobj", "attr") for c in p.children) and (
+                p.dep_ in ("csubj", "ccomp", "attr", "nsubj") and p.head.lemma_.lower() in copula):
+            anchor = p  # a free relative ("what Moscow wants") as subject or complement of "be"
+        elif p.dep_ == "relcl" and p.head.lemma_.lower() in self.lex("light-noun") and p.head.head.lemma_.lower() in copula:
+            anchor = p.head  # "something Kyiv will never accept"
+        if anchor is None and p.dep_ == "relcl" and any(c.lower_ in self.lex("relative-pronoun") for c in p.children):
+            focus = p.head  # "It is the lifting of sanctions that Russia seeks": the focus is an expletive's complement
+            while focus.dep_ in ("pobj", "prep") and focus.head != focus:
+                focus = focus.head
+            if focus.dep_ == "attr" and any(c.lower_ == "it" for c in children(focus.head, "nsubj")):
+                return subtree_ids(focus, [p])
+        if anchor is None:
+            return set()
+        cop = anchor.head
+        speech = self.lex("speech-verb")
+        args = [c for c in cop.children if c.dep_ in ("nsubj", "attr", "acomp", "csubj") and c != anchor]
+        if not args and cop.dep_ in ("advcl", "relcl") and cop.head != cop:
+            args = [cop.head]  # the parser made the subject the root and the copula its clause
+            return subtree_ids(cop.head, [cop])
+        return {i for a in args for i in subtree_ids(a, [c for c in a.children if c.lemma_.lower() in speech])}
 
     def circumstance(self, tok: Token) -> bool:
         """A prepositional phrase of time or role ("before the talks", "as a condition")."""
@@ -622,8 +665,11 @@ class _Reader:
         if tok.pos_ != "ADJ":
             return None
         lemma = tok.lemma_.lower()
+        if tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "non":
+            lemma = "non-" + lemma  # the tokenizer splits "non-negotiable"
         stance = next((st for st, name in (("Support", "evaluation-support"), ("Acceptance", "evaluation-acceptance"),
-                                           ("Rejection", "evaluation-rejection")) if lemma in self.lex(name)), None)
+                                           ("Rejection", "evaluation-rejection"), ("Demand", "evaluation-demand"))
+                       if lemma in self.lex(name)), None)
         if stance is None:
             return None
         copula = self.lex("copula")
@@ -685,6 +731,8 @@ class _Reader:
             negated = any(c.dep_ == "neg" or c.lower_ == "no" for x in (pred, tok, tok.head) for c in x.children)
             if not judged and self.denied_by_speaker(pred, frame.verb):  # "did not think it was practical"
                 negated = not negated
+            if negated and stance == "Demand":
+                continue  # "not indispensable" states nothing
             if negated:
                 stance = "Support" if stance == "Rejection" else "Rejection"
             stop = self._clause_stop(pred, keep_infinitive=True, subjects=judged)
@@ -709,6 +757,8 @@ class _Reader:
             stance = "Demand"  # "proposed three conditions": what == put forward are demands
         if self.negated(t, p, hit.pattern.child if hit.pattern else None):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
+            if any(c.lemma_.lower() in self.lex("pending-adverb") for x in (t, p) for c in x.children):
+                return  # "has not yet endorsed": undecided, not against
         if stance is None:
             return
         clause = p
