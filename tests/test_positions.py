@@ -221,7 +221,7 @@ CLASS_CASES = {
         ("Kyiv ruled out a land swap with Moscow.", {("ukraine", "Rejection", "territorial-concessions")}),
         # "not yet": undecided, not the opposite
         ("Budapest has not yet backed the new sanctions package.", set()),
-        ("Kyiv is still not ready to discuss territory.", {("ukraine", "Rejection", "territorial-concessions")}),
+        ("Kyiv is still not ready to discuss territorial concessions.", {("ukraine", "Rejection", "territorial-concessions")}),
         ("Lavrov said Moscow had never refused to hold talks with Kyiv.", {("sergey-lavrov", "Acceptance", "peace-talks")}),
         ("Russia has no intention of returning the annexed territories.", {("russia", "Rejection", "annexed-regions")}),
     ],
