@@ -130,6 +130,15 @@ PARSED = [
      {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
     ("Zelensky was received by Erdogan in Ankara on Friday.",
      {"participants": {"volodymyr-zelensky", "recep-tayyip-erdogan"}, "places": {"ankara"}}),
+    # the countries a side noun is "of" take part; a country some other noun is "of" does not
+    ("The leaders of France, Germany and Britain met Zelensky in Kyiv on Saturday.",
+     {"participants": {"france", "germany", "united-kingdom", "volodymyr-zelensky"}}),
+    ("Macron and Scholz met in Paris on Friday to discuss the future of Russia's frozen assets.",
+     {"participants": {"emmanuel-macron", "olaf-scholz"}, "not participants": {"russia"}}),
+    # "with Turkish mediation", "under Qatari mediation": the demonym's country mediates
+    ("Russian and Ukrainian delegations held talks in Istanbul on Friday, with Turkish mediation.",
+     {"mediators": {"turkey"}, "participants": {"russia", "ukraine"}}),
+    ("The talks in Doha took place under Qatari mediation on Monday between Russia and Ukraine.", {"mediators": {"qatar"}}),
     # one who reports the talks afterwards takes no part in them
     ("Rubio and Lavrov held talks in Riyadh on Tuesday, the State Department said.",
      {"participants": {"marco-rubio", "sergey-lavrov"}, "not participants": {"united-states"}}),

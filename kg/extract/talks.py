@@ -126,7 +126,7 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         partner = (re.search(r"\b(?:between|and|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
                    or any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}", text[m.end():s])
                           for m in res.lexicon["talks-partner"].finditer(text, max(0, s - 60), s)))
-        if is_object(view, s) and not partner:
+        if is_object(view, s) and not partner and not _owns_side(view, s):
             continue
         if m.entity not in out:
             out.append(m.entity)
@@ -136,6 +136,22 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         pair = ctx.pair_persons if leaders and ctx.pair_persons else (ctx.pair_sides or ctx.main_sides)
         out.extend(p for p in pair if p not in out)
     return out
+
+
+def _owns_side(view: SentenceView, start: int) -> bool:
+    """The actor at ``start`` is what a side noun is "of" ("the leaders of France, Germany and
+    Britain met ..."): it takes part, though the parse makes it an object (needs the parse)."""
+    doc = view.sent.parse
+    span = doc.char_span(start, start + 1, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    lex = view.res.lemma_set
+    return (tok.dep_ == "pobj" and tok.head.lemma_.lower() in lex("owner-preposition")
+            and tok.head.head.lemma_.lower() in lex("side-noun-lemma") | lex("title-noun")
+            and tok.head.head.dep_ in ("nsubj", "nsubjpass", "conj"))
 
 
 def _by_pattern(view: SentenceView, name: str) -> list[str]:
@@ -164,7 +180,11 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
                 out.append(glued[-1][2].entity if glued else str(demonym))
         else:
             before = [x for x in view.actor_mentions() if x[1] <= m.start() and m.start() - x[1] <= 30]
-            if before:
+            word = re.search(r"([\w.]+)\s+$", view.text[:m.start()])
+            demonym = view.res.by_demonym.get(word.group(1).lower()) if word else None
+            if word and demonym and not (before and before[-1][1] == word.end(1)):
+                out.append(str(demonym))  # "with Turkish mediation"
+            elif before:
                 out.append(before[-1][2].entity)
     return out
 
