@@ -490,7 +490,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "evaluation-support", "evaluation-acceptance", "evaluation-rejection", "judge-verb",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
-                "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "meeting-verb", "host-verb"}
+                "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
+                "meeting-verb", "host-verb"}
     missing = required - lists.keys() - lemmas.keys()
     if missing:
         raise OntologyError(f"lexicon lacks {', '.join(sorted(missing))}")

@@ -188,6 +188,16 @@ CLASS_CASES = {
         ("Neutrality, Lavrov insisted, is non-negotiable for Moscow.", {("sergey-lavrov", "Demand", "neutrality")}),
         ("A full ceasefire is indispensable, the Vatican said.", {("vatican", "Demand", "ceasefire")}),
     ],
+    "an issue named again": [
+        # a definite noun that heads an issue phrase named before names that issue again
+        ("The IAEA is worried about the Zaporizhzhia nuclear power plant. The delegate of Ukraine said Russia must "
+         "return the plant to Ukrainian control.", {("ukraine", "Demand", "nuclear-power-plants")}),
+        ("Kyiv and Moscow discussed a prisoner exchange on Monday. Peskov said the Kremlin welcomed the exchange.",
+         {("dmitry-peskov", "Support", "prisoner-exchange")}),
+        # ... not without the earlier phrase, nor when the noun is indefinite
+        ("The delegate of Ukraine said Russia must return the plant to Ukrainian control.", set()),
+        ("The IAEA is worried about the Zaporizhzhia nuclear power plant. Kyiv wants to build a plant in Lviv.", set()),
+    ],
     "idioms of refusal": [
         # "no point in", "in no hurry to": the noun with "no" rejects, its phrase wherever the parser hangs it
         ("The Kremlin said it saw no point in a meeting between Putin and Zelensky at this stage.",

@@ -16,7 +16,7 @@ from ..annotate import AnnotatedDocument, Sentence, speaker_turns, starts_line
 from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
 from ..sentences import LIST_ITEM
-from .clauses import Discourse
+from .clauses import Discourse, find_issues
 from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, is_question, subtree_ids
 
 # A negated stance: demands and proposals say nothing ("did not demand"), the rest flip polarity.
@@ -68,6 +68,7 @@ class _Memory:
     last_body: str | None = None
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
     plan_author: tuple[str, ...] = ()  # who last put forward a plan ("Zelensky laid out a plan"), for "the plan"
+    issue_heads: dict[str, str] = field(default_factory=dict)  # "plant" → nuclear-power-plants, for "the plant"
     turn: tuple[str, ...] = ()  # the speaker of the current turn of a transcript ("Zakharova: We ...")
     asking: bool = False  # the current turn is a question ("Q: ...")
 
@@ -86,12 +87,26 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
             yield from reader.positions()
             memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
+            memory.issue_heads.update(reader.issue_heads())
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
+        elif not sent.chrome:
+            memory.issue_heads.update(text_issue_heads(sent.text, res, doc.doc_id))
         ctx.update(sent, res)
         for m in sent.mentions:
             if m.sense == "actor" and res.entities[m.entity].kind in ("Country", "Organization", "Group"):
                 memory.last_body = m.entity
+
+
+def text_issue_heads(text: str, res: Resources, doc_id: str) -> dict[str, str]:
+    """:meth:`_Reader.issue_heads` for a sentence that was not parsed: the last word of an issue
+    phrase of several words without a preposition ("nuclear power plant" → "plant")."""
+    out: dict[str, str] = {}
+    for h in find_issues(text, 0, len(text), res, doc_id):
+        words = text[h.start:h.end].lower().split()
+        if len(words) > 1 and not res.issues[h.code].framing and not set(words) & res.lemma_set("preposition-word"):
+            out[words[-1].strip(".,;:'\"")] = h.code
+    return out
 
 
 def token_actors(sent: Sentence, res: Resources, ctx: Discourse, doc_id: str) -> _Reader:
@@ -368,6 +383,8 @@ class _Reader:
                 return False
             if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
                 return False  # a coordinated clause with its own subject stands alone
+            if self.fronted_clause(cur):
+                return False
             head = cur.head
             if head.i in triggers:
                 return cur.dep_ != "conj" or triggers[head.i].trigger.stance in ("Demand", "Proposal")
@@ -404,7 +421,7 @@ class _Reader:
                                                   or c.lemma_.lower() in speech]])
         else:
             # (an infinitive the parser hangs as a circumstance is a demand's content: "called on Russia to refrain from ...")
-            stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "parataxis", "mark")
+            stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "parataxis", "mark") or self.fronted_clause(c)
                     or (c.dep_ == "advcl" and not (hit.trigger.stance == "Demand" and _infinitival(c)))
                     or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")
                     or self.circumstance(c)]
@@ -435,6 +452,12 @@ class _Reader:
         if prep.head.dep_ == "nsubj" and prep.head.head.lemma_.lower() in content:
             return prep.head.head, prep.head
         return None
+
+    def fronted_clause(self, c: Token) -> bool:
+        """A clause with its own subject before the verb that the parser made it the complement of
+        ("The Europeans want a truce; Trump favours a deal"): outside reported speech it stands alone."""
+        return (c.dep_ == "ccomp" and c.i < c.head.i and bool(children(c, "nsubj", "nsubjpass"))
+                and c.head.lemma_.lower() not in self.lex("speech-verb"))
 
     def cleft_content(self, p: Token) -> set[int]:
         """What a cleft sentence says the clause of ``p`` is about: "What Moscow wants is X",
@@ -550,12 +573,33 @@ class _Reader:
             return
         hits = find_triggers(self.doc, self.res)
         by_tok = {h.token.i: h for h in hits}
-        issues = find_issue_tokens(self.doc, self.res, self.doc_id)
+        issues = self.issues()
         for hit in hits:
             yield from self._stance(hit, by_tok, issues)
         yield from self._obligations(issues)
         yield from self._exclusions(issues, by_tok)
         yield from self._evaluations(issues, by_tok)
+
+    def issues(self) -> list[IssueHit]:
+        """The codebook issues of the sentence, and definite nouns that name again one named
+        before ("the plant" after "the Zaporizhzhia nuclear power plant", "the exchange")."""
+        hits = find_issue_tokens(self.doc, self.res, self.doc_id)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        heads = self.memory.issue_heads
+        again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.doc
+                 if t.i not in taken and t.pos_ == "NOUN" and (t.lemma_.lower() in heads or t.lower_ in heads)
+                 and any(c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children)]
+        return sorted(hits + again, key=lambda h: (h.start, h.code))
+
+    def issue_heads(self) -> dict[str, str]:
+        """Head nouns of the sentence's issue phrases of several words ("plant" of "nuclear power
+        plant"), for "the plant" later; framing issues ("talks") need no such help."""
+        out: dict[str, str] = {}
+        for h in find_issue_tokens(self.doc, self.res, self.doc_id):
+            root = self.doc[h.start:h.end].root
+            if h.end - h.start > 1 and root.pos_ == "NOUN" and not self.res.issues[h.code].framing:
+                out[root.lemma_.lower()] = h.code
+        return out
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
         """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
