@@ -133,6 +133,9 @@ CLASS_CASES = {
          {("russia", "Rejection", "ceasefire")}),
         ("Ankara has proposed several short truces along the Black Sea coast.", {("turkey", "Proposal", "ceasefire")}),
         ("Sanctions relief was demanded by Moscow as a condition for the grain deal.", {("russia", "Demand", "sanctions")}),
+        # a clause the parser fronts as another verb's complement stands alone outside reported speech
+        ("The Europeans want a ceasefire before any negotiations; Trump favours a comprehensive peace deal.",
+         {("european-countries", "Demand", "ceasefire"), ("donald-trump", "Support", "peace-talks")}),
         # "have to": the subject sits on the modal's verb, the issue may be that subject
         ("Any lasting ceasefire would have to be monitored by the UN, Guterres said.",
          {("antonio-guterres", "Demand", "ceasefire")}),
