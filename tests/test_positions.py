@@ -201,6 +201,17 @@ CLASS_CASES = {
         ("The delegate of Ukraine said Russia must return the plant to Ukrainian control.", set()),
         ("The IAEA is worried about the Zaporizhzhia nuclear power plant. Kyiv wants to build a plant in Lviv.", set()),
     ],
+    "replies to a proposal": [
+        # "the idea", "it": the single issue the last holder to propose or demand put forward
+        ("Ankara proposed a truce in the Black Sea on Monday. Kyiv welcomed it.",
+         {("turkey", "Proposal", "ceasefire"), ("ukraine", "Support", "ceasefire")}),
+        ("Hungary suggested a Christmas ceasefire. Kuleba rejected the idea on Tuesday.",
+         {("hungary", "Proposal", "ceasefire"), ("dmytro-kuleba", "Rejection", "ceasefire")}),
+        # ... not when the terms were several, over one sentence or more, nor for an indefinite noun
+        ("Putin demanded neutrality. He also said sanctions must be lifted. Kyiv rejected the proposal.",
+         {("vladimir-putin", "Demand", "neutrality"), ("vladimir-putin", "Demand", "sanctions")}),
+        ("Ankara proposed a truce. Kyiv rejected a proposal from Minsk.", {("turkey", "Proposal", "ceasefire")}),
+    ],
     "idioms of refusal": [
         # "no point in", "in no hurry to": the noun with "no" rejects, its phrase wherever the parser hangs it
         ("The Kremlin said it saw no point in a meeting between Putin and Zelensky at this stage.",

@@ -69,6 +69,8 @@ class _Memory:
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
     plan_author: tuple[str, ...] = ()  # who last put forward a plan ("Zelensky laid out a plan"), for "the plan"
     issue_heads: dict[str, str] = field(default_factory=dict)  # "plant" → nuclear-power-plants, for "the plant"
+    last_offer: tuple[str, ...] = ()  # the issues the last holder to propose or demand has put forward, for "the idea"
+    last_offerer: frozenset[str] = frozenset()
     turn: tuple[str, ...] = ()  # the speaker of the current turn of a transcript ("Zakharova: We ...")
     asking: bool = False  # the current turn is a question ("Q: ...")
 
@@ -85,7 +87,14 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
             memory.lead_in = ()  # a new paragraph ends a list (a sentence inside an item does not)
         if sent.parse is not None and not sent.chrome and not memory.asking:
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
-            yield from reader.positions()
+            records = list(reader.positions())
+            yield from records
+            offers = [r for r in records if r.stance in ("Proposal", "Demand")]
+            if offers:  # one holder's terms over several sentences add up ("Putin set out ... He also demanded ...")
+                who = frozenset(res.side_of(r.holder) for r in offers)
+                earlier = memory.last_offer if who == memory.last_offerer else ()
+                memory.last_offer = tuple(sorted({*earlier, *(r.issue for r in offers)}))
+                memory.last_offerer = who
             memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
             memory.issue_heads.update(reader.issue_heads())
             if sent.text.rstrip().endswith(":"):
@@ -918,14 +927,23 @@ class _Reader:
         return d if tok == top else 99
 
     def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit]) -> list[IssueHit]:
-        """"Russia rejected the proposal": the issue is the one named just before."""
+        """"Russia rejected the proposal": the issue is the one named just before in the sentence,
+        else the single issue an earlier sentence proposed or demanded ("Moscow offered a truce.
+        Kyiv dismissed the idea."); a reply to a proposal of several issues says not which."""
         nouns = self.lex("anaphoric-noun")
-        refers = any(self.doc[i].lemma_.lower() in nouns and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
-                     and self.doc[i].head.i in (t.i, t.head.i) for i in scope)
-        if not refers or t.pos_ == "NOUN":
+        refs = [self.doc[i] for i in sorted(scope) if self.doc[i].lemma_.lower() in nouns
+                and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj") and self.doc[i].head.i in (t.i, t.head.i)]
+        if not refs or t.pos_ == "NOUN":
             return []
         before = [h for h in issues if h.end <= t.i]
-        return before[-1:]
+        if before:
+            return before[-1:]
+        ref = refs[0]
+        definite = ref.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lemma_.lower() in self.lex("definite-determiner")
+                                             for c in ref.children)
+        if definite and len(self.memory.last_offer) == 1:
+            return [IssueHit(self.memory.last_offer[0], ref.i, ref.i + 1)]
+        return []
 
     def claim(self, hit: IssueHit, scope: set[int], trigger: Token | None = None) -> str:
         """A short claim: the largest phrase of the scope (at most 14 words, below the trigger)
