@@ -168,3 +168,18 @@ def starts_line(body: str, sent: Sentence) -> bool:
     while i >= 0 and body[i] in " \t":
         i -= 1
     return i < 0 or body[i] == "\n"
+
+
+def dateline_place(doc: AnnotatedDocument, res: Resources) -> str | None:
+    """The place of a wire dateline ("BEIJING, May 23 (Wire) -- ..."), where the report was filed:
+    what "here" means in it."""
+    for sent in doc.sentences[:3]:
+        line = _WIRE_DATELINE.match(sent.text)
+        if line is None:
+            continue
+        city = re.split(r"[,(–—-]", sent.text[:line.end()], maxsplit=1)[0].strip().title()
+        for m in find_mentions(f"in {city}", doc.doc_id, res):  # read as a place, not as its government
+            if m.sense == "place":
+                return m.entity
+        return None
+    return None

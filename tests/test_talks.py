@@ -139,6 +139,10 @@ PARSED = [
     ("Russian and Ukrainian delegations held talks in Istanbul on Friday, with Turkish mediation.",
      {"mediators": {"turkey"}, "participants": {"russia", "ukraine"}}),
     ("The talks in Doha took place under Qatari mediation on Monday between Russia and Ukraine.", {"mediators": {"qatar"}}),
+    # "here" in a wire report is its dateline's city
+    ("ANKARA, March 3 (Wire) -- Turkish Foreign Minister Hakan Fidan held talks here with Sergey Lavrov on Thursday.",
+     {"places": {"ankara"}, "participants": {"hakan-fidan", "sergey-lavrov"}}),
+    ("Hakan Fidan held talks here with Sergey Lavrov on Thursday.", {"places": set()}),
     # one who reports the talks afterwards takes no part in them
     ("Rubio and Lavrov held talks in Riyadh on Tuesday, the State Department said.",
      {"participants": {"marco-rubio", "sergey-lavrov"}, "not participants": {"united-states"}}),

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..annotate import AnnotatedDocument, Sentence
+from ..annotate import AnnotatedDocument, Sentence, dateline_place
 from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
@@ -67,6 +67,7 @@ class _Tracker:
         self.doc, self.res = doc, res
         self.talks: list[TalksRecord] = []
         self.recent: TalksRecord | None = None
+        self.dateline = dateline_place(doc, res)  # where "here" is in a wire report
 
     def evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
         return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
@@ -446,6 +447,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
     places = _talks_places(view, lo, hi)
+    if not places and tracker.dateline is not None and re.search(r"\bhere\b", text[lo:hi], re.I):
+        places = [tracker.dateline]  # "held talks here" in a report datelined BEIJING
     fmt = _format(local, res, bool(places))
     rounds = _rounds(local)
     phone = _is_phone(fmt)
