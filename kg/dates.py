@@ -30,15 +30,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:(?: to|-| and) (?:the )?(\d{1,2})(?:st|nd|rd|th))?")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
     ("same-day", re.compile(r"\b(?:on )?the same day\b")),
+    ("days-after", re.compile(r"\b(?:the (?:next|following) day|the day after|(a|one|two|three|four|five|six|seven|\d) days? later)\b",
+                              re.I)),
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
 ]
 # A verb in the past before a date in its clause: an event already over ("hosted talks on Aug 5").
 _PAST = re.compile(r"\b(?:was|were|had|did|held|met|took|began|spoke|sat|came|went|\w{3,}ed)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|due to|next|upcoming)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|due to|next(?! day)|upcoming)\b", re.I)
 # Where the clause of a date begins: the tense of "on Sunday" is that of its own clause
 # ("Putin said on Sunday he will meet Trump" is last Sunday).
 _CLAUSE_START = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|when)\b|\bsaid\b|\btold\b", re.I)
+
+
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
     [(datetime.date(2025, 3, 18),)]
     >>> [d.dates for d in find_dates("They met on Sunday 14 and Monday 15 December.", dt.date(2025, 12, 16))]
     [(datetime.date(2025, 12, 14), datetime.date(2025, 12, 15))]
+    >>> [d.dates for d in find_dates("Two days later they met again.", pub, last=dt.date(2022, 3, 3))]
+    [(datetime.date(2022, 3, 5),)]
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -241,6 +248,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         out = [_shift(ref, ahead if tense == "future" else -back)]
     elif kind == "same-day":
         return (last,) if last else ()
+    elif kind == "days-after":  # "the next day", "two days later": after the date named last
+        if last is None:
+            return ()
+        n = _COUNT.get((g[0] or "one").lower()) or int(g[0])
+        out = [_shift(last, n)]
     elif kind == "relative":
         if ref is None:
             return ()

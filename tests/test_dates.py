@@ -46,6 +46,21 @@ def test_same_day_uses_the_last_date() -> None:
     assert m.dates == (D(2022, 3, 9),)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The next day the envoys met again.", D(2022, 3, 4)),
+    ("On the following day Kyiv replied.", D(2022, 3, 4)),
+    ("Two days later the second round began.", D(2022, 3, 5)),
+    ("A day later, Lavrov said the talks would go on.", D(2022, 3, 4)),
+])
+def test_days_after_count_from_the_last_date(text: str, expected: dt.date) -> None:
+    (m,) = find_dates(text, D(2022, 3, 10), last=D(2022, 3, 3))
+    assert m.dates == (expected,)
+
+
+def test_days_after_without_an_earlier_date_stay_unknown() -> None:
+    assert [m.dates for m in find_dates("The next day they met.", D(2022, 3, 10))] == [()]
+
+
 def test_last_week_is_only_approximate() -> None:
     (m,) = find_dates("a proposal that Ukraine accepted last week", D(2025, 3, 17))
     assert m.dates == () and m.approximate

@@ -186,3 +186,11 @@ def test_parsed_roles(text: str, expected: dict[str, set[str]], doc_of, res) -> 
             assert not want & got[key[4:]]
         else:
             assert want <= got[key], (key, got[key])
+
+
+def test_the_next_day_follows_the_talks_before(doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    doc = doc_of("Witkoff met Zelensky in Berlin on December 14. The next day Witkoff sat down with Merz in Berlin.",
+                 published="2025-12-20")
+    got = [(t.status, t.date, set(map(_short, t.participants))) for t in extract_talks(doc, res)]
+    assert got == [("Held", dt.date(2025, 12, 14), {"steve-witkoff", "volodymyr-zelensky"}),
+                   ("Held", dt.date(2025, 12, 15), {"steve-witkoff", "friedrich-merz"})]
