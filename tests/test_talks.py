@@ -128,6 +128,8 @@ PARSED = [
     ("Macron visited Putin in Moscow on February 7.", {"participants": {"emmanuel-macron", "vladimir-putin"}}),
     ("Saudi Arabia hosted the American and Ukrainian delegations in Jeddah on Tuesday.",
      {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
+    # ... but one who hosts a single guest meets them
+    ("Putin hosted Witkoff at the Kremlin for five hours on Thursday.", {"participants": {"vladimir-putin", "steve-witkoff"}}),
     ("Zelensky was received by Erdogan in Ankara on Friday.",
      {"participants": {"volodymyr-zelensky", "recep-tayyip-erdogan"}, "places": {"ankara"}}),
     # the countries a side noun is "of" take part; a country some other noun is "of" does not

@@ -305,8 +305,10 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
         met = [a for g in guests for a in reader.actors_of(g, speaker)]
         by = [a for h in hosts for a in reader.actors_of(h, speaker)]
         if met and by:
-            # who hosts talks is their host, not a party to them ("Saudi Arabia hosted both delegations")
-            sides = met if tok.lemma_.lower() in view.res.lemma_set("host-verb") else by + met
+            # who hosts talks between others is their host, not a party ("Saudi Arabia hosted both
+            # delegations"); who hosts one guest meets them ("Putin hosted Witkoff at the Kremlin")
+            between = len({view.res.side_of(a) for a in met}) >= 2
+            sides = met if tok.lemma_.lower() in view.res.lemma_set("host-verb") and between else by + met
             out[(tok.idx, tok.idx + len(tok.text))] = list(dict.fromkeys(sides))
     return out
 
