@@ -464,7 +464,8 @@ def _resolve_heads(trigger: StanceTrigger, lemmas: dict[str, frozenset[str]]) ->
         if p.head is not None and p.head.startswith("@"):
             if p.head[1:] not in lemmas:
                 raise OntologyError(f"lemma pattern of {trigger.rule!r} names no lexicon {p.head[1:]!r}")
-            p = replace(p, head=None, head_in=lemmas[p.head[1:]])
+            # an entry with a particle ("set +out") names its verb ("set")
+            p = replace(p, head=None, head_in=frozenset(e.split(" +")[0] for e in lemmas[p.head[1:]]))
         pats.append(p)
     return replace(trigger, patterns=tuple(pats))
 

@@ -201,6 +201,24 @@ CLASS_CASES = {
         ("The delegate of Ukraine said Russia must return the plant to Ukrainian control.", set()),
         ("The IAEA is worried about the Zaporizhzhia nuclear power plant. Kyiv wants to build a plant in Lviv.", set()),
     ],
+    "terms set out and excluded": [
+        # the points an author sets out are its demands
+        ("The joint statement by Norway and Qatar set out three points: an immediate ceasefire and the exchange of all "
+         "prisoners.", {("norway", "Demand", "ceasefire"), ("norway", "Demand", "prisoner-exchange"),
+                        ("qatar", "Demand", "ceasefire"), ("qatar", "Demand", "prisoner-exchange")}),
+        ("The IAEA chief laid out five principles: no attacks on the nuclear power plant.",
+         {("iaea", "Opposition", "nuclear-power-plants")}),
+        ("Ankara has drafted provisions for a Black Sea truce and a prisoner exchange.",
+         {("turkey", "Demand", "ceasefire"), ("turkey", "Demand", "prisoner-exchange")}),
+        # a "no ..." item of a list of terms, or a demand for "no X", opposes X
+        ("Kyiv has three red lines: no recognition of occupied territory and no limits on its army.",
+         {("ukraine", "Opposition", "annexed-regions"), ("ukraine", "Opposition", "demilitarization")}),
+        ("Moscow demands no NATO troops in Ukraine.", {("russia", "Opposition", "security-guarantees")}),
+        # ... while "no" elsewhere keeps its reading
+        ("Kyiv proposed a ceasefire with no conditions.", {("ukraine", "Proposal", "ceasefire")}),
+        ("Russia accepted no proposal for a ceasefire.", {("russia", "Rejection", "ceasefire")}),
+        ("There can be no talks without a ceasefire, Kyiv said.", {("ukraine", "Demand", "ceasefire")}),
+    ],
     "replies to a proposal": [
         # "the idea", "it": the single issue the last holder to propose or demand put forward
         ("Ankara proposed a truce in the Black Sea on Monday. Kyiv welcomed it.",

@@ -345,7 +345,7 @@ class _Reader:
             return t.head  # "stood against"
         return t
 
-    def negated(self, t: Token, p: Token, own: str | None = None) -> bool:
+    def negated(self, t: Token, p: Token, own: str | None = None, stance: str = "") -> bool:
         chain = [t, p]
         cur = p
         while cur.dep_ == "xcomp" and cur.head != cur:
@@ -353,9 +353,9 @@ class _Reader:
             chain.append(cur)
         if any(c.dep_ == "neg" for x in chain for c in x.children):
             return True
-        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lemma_.lower() == "no"
-                                                                    for d in c.children) for c in t.children):
-            return True  # "made no compromises", "accepted no proposal"
+        if stance not in ("Demand", "Proposal") and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lemma_.lower() == "no" for d in c.children) for c in t.children):
+            return True  # "made no compromises", "accepted no proposal" (but "demands no troops" opposes them)
         # "no plans to": unless the "no" is part of the trigger itself
         return t.pos_ == "NOUN" and own != "no" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
 
@@ -638,10 +638,23 @@ class _Reader:
             tok = tok.head
         return False
 
+    def excluded_item(self, hit: IssueHit) -> bool:
+        """The issue is named in a "no ..." phrase of a list of terms ("three red lines: no recognition
+        of occupied territory, no limits on its army"): demanding it be absent opposes it."""
+        tok = self.doc[hit.start]
+        for _ in range(5):
+            if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in tok.children):
+                return True
+            if tok.dep_ not in ("pobj", "prep", "compound", "amod", "nmod") or tok.head == tok or (
+                    tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("exception-preposition")):
+                return False  # ("no talks without a ceasefire": the ceasefire is the condition, see _drop_excluded)
+            tok = tok.head
+        return False
+
     def polarity(self, stance: str, hit: IssueHit, scope: set[int]) -> str:
         """A demand or proposal that another party give something up opposes it (the guidelines'
         convention); lifting sanctions stays a demand on sanctions."""
-        if stance in ("Demand", "Proposal", "Support") and self.given_up(hit, scope):
+        if stance in ("Demand", "Proposal", "Support") and (self.given_up(hit, scope) or self.excluded_item(hit)):
             return "Opposition"
         if stance == "Opposition" and self.given_up(hit, scope):
             return "Demand"
@@ -808,7 +821,7 @@ class _Reader:
         if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
                                         for c in t.children):
             stance = "Demand"  # "proposed three conditions": what == put forward are demands
-        if self.negated(t, p, hit.pattern.child if hit.pattern else None):
+        if self.negated(t, p, hit.pattern.child if hit.pattern else None, hit.trigger.stance):
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
             if any(c.lemma_.lower() in self.lex("pending-adverb") for x in (t, p) for c in x.children):
                 return  # "has not yet endorsed": undecided, not against
