@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import DateMention, find_dates, heading_date
+from .dates import DateMention, Tense, find_dates, heading_date
 from .documents import Document, chrome_spans
 from .mentions import Mention, find_mentions
 from .resources import Entity, Resources
@@ -85,6 +85,7 @@ def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
     sentences: list[Sentence] = []
     last: dt.date | None = None
     ref = doc.published  # what relative dates ("today", "Tuesday") resolve against
+    tense = Tense.of(res.lexicon)
     mi = 0
     for i, sp in enumerate(spans):
         while mi < len(mentions) and mentions[mi].start < sp.start:
@@ -97,10 +98,10 @@ def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
         text = body[sp.start:sp.end]
         is_chrome = any(a <= sp.start and sp.end <= b for a, b in chrome)
         line = _WIRE_DATELINE.match(text)
-        day = heading_date(text, doc.published)
+        day = heading_date(text, doc.published, tense)
         if day is not None and (doc.published is None or day <= doc.published):
             ref = day  # a live blog's day heading: what follows is of that day
-        dates = tuple(d for d in find_dates(text, ref, last)
+        dates = tuple(d for d in find_dates(text, ref, last, tense)
                       if not _DATELINE.search(text[: d.start]) and not (line and d.start < line.end()))
         for d in dates:
             if d.dates and d.kind != "same-day":

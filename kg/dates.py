@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -35,12 +37,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
 ]
-# A verb in the past before a date in its clause: an event already over ("hosted talks on Aug 5").
-_PAST = re.compile(r"\b(?:was|were|had|did|held|met|took|began|spoke|sat|came|went|\w{3,}ed)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|'ll|plans? to|planned|is to|are to|scheduled|expected to|due to|next(?! day)|upcoming)\b", re.I)
 # Where the clause of a date begins: the tense of "on Sunday" is that of its own clause
-# ("Putin said on Sunday he will meet Trump" is last Sunday).
-_CLAUSE_START = re.compile(r"[,;:—–]|\b(?:and|but|while|after|before|when)\b|\bsaid\b|\btold\b", re.I)
+# ("Putin said on Sunday he will meet Trump" is last Sunday); the words are in the lexicon.
+_CLAUSE_PUNCT = re.compile(r"[,;:—–]")
+
+
+@dataclass(frozen=True)
+class Tense:
+    """Words of the lexicon that set the tense of a date's clause: a verb in the past before a
+    date ("hosted talks on Aug 5": over), a word of the future ("will meet on Tuesday": to come),
+    and the words that open a clause."""
+
+    past: re.Pattern[str]
+    future: re.Pattern[str]
+    clause_start: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lexicon: Mapping[str, re.Pattern[str]]) -> Tense:
+        return cls(lexicon["tense-past"], lexicon["tense-future"], lexicon["clause-start"])
+
+
+@lru_cache(maxsize=1)
+def _default_tense() -> Tense:
+    from .resources import load_resources
+
+    return Tense.of(load_resources().lexicon)
 
 
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -87,11 +108,12 @@ def _year_for(month: int, day: int, ref: dt.date | None, tense: str = "") -> int
     return ref.year
 
 
-def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = None) -> list[DateMention]:
+def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = None,
+               tense: Tense | None = None) -> list[DateMention]:
     """Find and resolve date expressions in one sentence.
 
     ``published`` anchors relative dates; ``last`` is the latest date mentioned before this
-    sentence (for "the same day").
+    sentence (for "the same day"); ``tense`` the lexicon's tense words (default: the package's).
 
     >>> pub = dt.date(2022, 3, 10)
     >>> [d.dates for d in find_dates("Peskov said on the 7th that...", pub)]
@@ -111,7 +133,7 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
         for m in pat.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            dates = _resolve(kind, m, published, last, _clause_tense(sentence, m.start()))
+            dates = _resolve(kind, m, published, last, _clause_tense(sentence, m.start(), tense or _default_tense()))
             if dates is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -122,7 +144,7 @@ def find_dates(sentence: str, published: dt.date | None, last: dt.date | None = 
 _HEADING = re.compile(r"^\s*" + _WD + r"(?:" + _D + r" " + _M + r"|" + _M + r" " + _D + r")(?:,? \d{4})?\s*$")
 
 
-def heading_date(line: str, published: dt.date | None) -> dt.date | None:
+def heading_date(line: str, published: dt.date | None, tense: Tense | None = None) -> dt.date | None:
     """The day a line that is only a date names ("Saturday 20 December" in a live blog): the text
     under it is of that day, so its "today" and "Tuesday" resolve against it.
 
@@ -133,25 +155,26 @@ def heading_date(line: str, published: dt.date | None) -> dt.date | None:
     """
     if not _HEADING.match(line):
         return None
-    found = [d for d in find_dates(line.strip(), published) if d.dates and d.kind != "weekday"]
+    found = [d for d in find_dates(line.strip(), published, tense=tense) if d.dates and d.kind != "weekday"]
     return found[0].dates[0] if len(found) == 1 else None
 
 
-def _clause_tense(sentence: str, at: int) -> str:
+def _clause_tense(sentence: str, at: int, tense: Tense) -> str:
     """"future" or "past" when the clause holding offset ``at`` says so before it, else "".
 
-    >>> _clause_tense("Putin said on Sunday he will meet Trump.", 11)
+    >>> t = _default_tense()
+    >>> _clause_tense("Putin said on Sunday he will meet Trump.", 11, t)
     ''
-    >>> _clause_tense("Trump will speak to Putin on Tuesday.", 29)
+    >>> _clause_tense("Trump will speak to Putin on Tuesday.", 29, t)
     'future'
-    >>> _clause_tense("Saudi Arabia hosted talks on Aug 5.", 29)
+    >>> _clause_tense("Saudi Arabia hosted talks on Aug 5.", 29, t)
     'past'
     """
-    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)]
-    lo = starts[-1] if starts else 0
-    if _FUTURE.search(sentence, lo, at):
+    starts = [m.end() for pat in (_CLAUSE_PUNCT, tense.clause_start) for m in pat.finditer(sentence, 0, at)]
+    lo = max(starts, default=0)
+    if tense.future.search(sentence, lo, at):
         return "future"
-    return "past" if _PAST.search(sentence, lo, at) else ""
+    return "past" if tense.past.search(sentence, lo, at) else ""
 
 
 def _shift(ref: dt.date, days: int) -> dt.date | None:
