@@ -216,6 +216,9 @@ CLASS_CASES = {
         ("Moscow demands no NATO troops in Ukraine.", {("russia", "Opposition", "security-guarantees")}),
         # ... while "no" elsewhere keeps its reading
         ("Kyiv proposed a ceasefire with no conditions.", {("ukraine", "Proposal", "ceasefire")}),
+        # a condition names what is demanded even when what is accepted is no issue of the codebook
+        ("Zelensky said Kyiv was ready to hold elections once a ceasefire was in place.",
+         {("volodymyr-zelensky", "Demand", "ceasefire")}),
         ("Russia accepted no proposal for a ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("There can be no talks without a ceasefire, Kyiv said.", {("ukraine", "Demand", "ceasefire")}),
     ],

@@ -415,7 +415,7 @@ class _Reader:
             ids = subtree_ids(t, [*owner_toks, *purpose])
             if t.dep_ == "dobj" and ids:
                 # "saw no point in a meeting": the parser hangs the noun's own phrase on the verb
-                ids |= {i for c in children(t.head, "prep") if c.i == max(ids) + 1 and not self.circumstance(c)
+                ids |= {i for c in children(t.head, "prep", "dative") if c.i == max(ids) + 1 and not self.circumstance(c)
                         and c.lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(c)}
             if t.dep_ == "attr" and t.head.lemma_.lower() in self.lex("copula"):
                 # "Neutrality is Moscow's bottom line": the subject is what the noun names
@@ -873,6 +873,7 @@ class _Reader:
                                                          for m in c.children)), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
         scope -= cond_ids
+        cond_issues = self._drop_framing(t, [h for h in issues if h.start in cond_ids])
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
         if hit.trigger.object_only:  # "swapped 150 prisoners": the issue covers the verb or its object
             acted = [t, *children(t, "dobj")]
@@ -880,16 +881,16 @@ class _Reader:
         found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found:
             found = self._anaphoric(t, scope, issues)
-        if not found:
+        conditional = stance in ("Acceptance", "Support", "Proposal") and bool(cond_issues)
+        if not found and not conditional:
             return
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
                       f"position.{hit.trigger.rule}.{how}", self.sent.date_near(t.idx))
         records = [(stance, found, scope, ev)]
-        if conditions and stance in ("Acceptance", "Support", "Proposal"):
-            demanded = self._drop_framing(t, [h for h in issues if h.start in cond_ids])
+        if conditional:  # "ready to hold elections once a ceasefire is in place": the condition is demanded
             cond_ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
                                f"position.condition.{how}", self.sent.date_near(t.idx))
-            records.append(("Demand", demanded, cond_ids, cond_ev))
+            records.append(("Demand", cond_issues, cond_ids, cond_ev))
         seen: set[tuple[str, str, str]] = set()
         for holder in actors:
             ent = self.res.entities.get(holder)
