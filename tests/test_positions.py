@@ -208,6 +208,11 @@ CLASS_CASES = {
                         ("qatar", "Demand", "ceasefire"), ("qatar", "Demand", "prisoner-exchange")}),
         ("The IAEA chief laid out five principles: no attacks on the nuclear power plant.",
          {("iaea", "Opposition", "nuclear-power-plants")}),
+        # a plan an author puts forward is a proposal, its list too when the verb proposes it
+        ("Starmer unveiled a plan to stop the fighting.", {("keir-starmer", "Proposal", "ceasefire")}),
+        ("Brazil proposed a two-point plan: a ceasefire; an exchange of prisoners.",
+         {("brazil", "Proposal", "ceasefire"), ("brazil", "Proposal", "prisoner-exchange")}),
+        ("The Kremlin said it would study the plan for a truce.", set()),
         ("Ankara has drafted provisions for a Black Sea truce and a prisoner exchange.",
          {("turkey", "Demand", "ceasefire"), ("turkey", "Demand", "prisoner-exchange")}),
         # a "no ..." item of a list of terms, or a demand for "no X", opposes X

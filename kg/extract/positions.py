@@ -444,7 +444,9 @@ class _Reader:
         # "set out its terms: recognition of X, neutrality and ...": a list after the first colon
         # after the trigger, when no other trigger stands between them
         colon = next((tok.i for tok in self.doc[t.i + 1:] if tok.text == ":"), None)
-        if colon is not None and not any(t.i < i < colon for i in triggers) and (
+        # (the trigger's own object may be a trigger too: "proposed a four-point plan: ...")
+        between = [i for i in triggers if t.i < i < (colon or 0) and not (self.doc[i].head == t and self.doc[i].dep_ == "dobj")]
+        if colon is not None and not between and (
                 colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
             ids |= set(range(colon + 1, len(self.doc)))
         return ids
