@@ -141,6 +141,8 @@ PARSED = [
     ("Russian and Ukrainian delegations held talks in Istanbul on Friday, with Turkish mediation.",
      {"mediators": {"turkey"}, "participants": {"russia", "ukraine"}}),
     ("The talks in Doha took place under Qatari mediation on Monday between Russia and Ukraine.", {"mediators": {"qatar"}}),
+    # a place naming the talks ("the Geneva talks") is where they were
+    ("Russia and Ukraine concluded the Istanbul talks on Friday.", {"places": {"istanbul"}, "participants": {"russia", "ukraine"}}),
     # "here" in a wire report is its dateline's city
     ("ANKARA, March 3 (Wire) -- Turkish Foreign Minister Hakan Fidan held talks here with Sergey Lavrov on Thursday.",
      {"places": {"ankara"}, "participants": {"hakan-fidan", "sergey-lavrov"}}),

@@ -267,7 +267,8 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
             continue
         before = view.text[max(0, s - 20):s]
         listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])
-        if _AT.search(before) or listed:
+        named = view.res.lexicon["talks-noun"].match(view.text, e + 1) if view.text[e:e + 1] == " " else None
+        if _AT.search(before) or listed or named:  # "in Geneva", "Geneva and Istanbul", "the Geneva talks"
             out.append(m.entity)
             last_end = e
     return out
