@@ -202,10 +202,12 @@ CLASS_CASES = {
         ("The IAEA is worried about the Zaporizhzhia nuclear power plant. Kyiv wants to build a plant in Lviv.", set()),
     ],
     "terms set out and excluded": [
-        # the points an author sets out are its demands
+        # the points, principles or elements an author sets out put a plan forward
         ("The joint statement by Norway and Qatar set out three points: an immediate ceasefire and the exchange of all "
-         "prisoners.", {("norway", "Demand", "ceasefire"), ("norway", "Demand", "prisoner-exchange"),
-                        ("qatar", "Demand", "ceasefire"), ("qatar", "Demand", "prisoner-exchange")}),
+         "prisoners.", {("norway", "Proposal", "ceasefire"), ("norway", "Proposal", "prisoner-exchange"),
+                        ("qatar", "Proposal", "ceasefire"), ("qatar", "Proposal", "prisoner-exchange")}),
+        ("Erdogan set out six elements, among them: a ceasefire along the front and security guarantees for all countries.",
+         {("recep-tayyip-erdogan", "Proposal", "ceasefire"), ("recep-tayyip-erdogan", "Proposal", "security-guarantees")}),
         ("The IAEA chief laid out five principles: no attacks on the nuclear power plant.",
          {("iaea", "Opposition", "nuclear-power-plants")}),
         # a plan an author puts forward is a proposal, its list too when the verb proposes it
@@ -214,7 +216,7 @@ CLASS_CASES = {
          {("brazil", "Proposal", "ceasefire"), ("brazil", "Proposal", "prisoner-exchange")}),
         ("The Kremlin said it would study the plan for a truce.", set()),
         ("Ankara has drafted provisions for a Black Sea truce and a prisoner exchange.",
-         {("turkey", "Demand", "ceasefire"), ("turkey", "Demand", "prisoner-exchange")}),
+         {("turkey", "Proposal", "ceasefire"), ("turkey", "Proposal", "prisoner-exchange")}),
         # a "no ..." item of a list of terms, or a demand for "no X", opposes X
         ("Kyiv has three red lines: no recognition of occupied territory and no limits on its army.",
          {("ukraine", "Opposition", "annexed-regions"), ("ukraine", "Opposition", "demilitarization")}),
