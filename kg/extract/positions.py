@@ -149,6 +149,7 @@ class _Reader:
     memory: _Memory
     doc_id: str
     tok_actor: dict[int, list[str]] = field(default_factory=dict)
+    _hits: list[IssueHit] | None = None
 
     def __post_init__(self) -> None:
         self.doc = self.sent.parse
@@ -591,10 +592,16 @@ class _Reader:
         yield from self._exclusions(issues, by_tok)
         yield from self._evaluations(issues, by_tok)
 
+    def codebook_hits(self) -> list[IssueHit]:
+        """The codebook's issue phrases in the sentence (matched once per sentence)."""
+        if self._hits is None:
+            self._hits = find_issue_tokens(self.doc, self.res, self.doc_id)
+        return self._hits
+
     def issues(self) -> list[IssueHit]:
         """The codebook issues of the sentence, and definite nouns that name again one named
         before ("the plant" after "the Zaporizhzhia nuclear power plant", "the exchange")."""
-        hits = find_issue_tokens(self.doc, self.res, self.doc_id)
+        hits = self.codebook_hits()
         taken = {i for h in hits for i in range(h.start, h.end)}
         heads = self.memory.issue_heads
         again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.doc
@@ -606,7 +613,7 @@ class _Reader:
         """Head nouns of the sentence's issue phrases of several words ("plant" of "nuclear power
         plant"), for "the plant" later; framing issues ("talks") need no such help."""
         out: dict[str, str] = {}
-        for h in find_issue_tokens(self.doc, self.res, self.doc_id):
+        for h in self.codebook_hits():
             root = self.doc[h.start:h.end].root
             if h.end - h.start > 1 and root.pos_ == "NOUN" and not self.res.issues[h.code].framing:
                 out[root.lemma_.lower()] = h.code

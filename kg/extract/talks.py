@@ -63,11 +63,11 @@ def _is_phone(fmt: str) -> bool:
 class _Tracker:
     """Talks of one document and the coreference between their mentions."""
 
-    def __init__(self, doc: AnnotatedDocument, res: Resources):
+    def __init__(self, doc: AnnotatedDocument, res: Resources, dateline: str | None = None):
         self.doc, self.res = doc, res
         self.talks: list[TalksRecord] = []
         self.recent: TalksRecord | None = None
-        self.dateline = dateline_place(doc, res)  # where "here" is in a wire report
+        self.dateline = dateline  # where "here" is in a wire report
 
     def evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
         return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
@@ -100,8 +100,9 @@ class _Tracker:
 
 def extract_talks(doc: AnnotatedDocument, res: Resources) -> Iterator[TalksRecord]:
     """Yield the distinct talks of a document with their attributes and evidence."""
-    res = doc.view(res)
-    tracker = _Tracker(doc, res)
+    # (the dateline is read with the gazetteer's own matcher: a document's view would build its own)
+    tracker = _Tracker(doc, doc.view(res), dateline_place(doc, res))
+    res = tracker.res
     ctx = Discourse(main_sides=main_sides(doc, res))
     for sent in doc.sentences:
         if not sent.chrome:
