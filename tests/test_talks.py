@@ -143,6 +143,15 @@ PARSED = [
     ("The talks in Doha took place under Qatari mediation on Monday between Russia and Ukraine.", {"mediators": {"qatar"}}),
     # a place naming the talks ("the Geneva talks") is where they were
     ("Russia and Ukraine concluded the Istanbul talks on Friday.", {"places": {"istanbul"}, "participants": {"russia", "ukraine"}}),
+    # "joined by X, Y and Z": they take part; "flew to Moscow for talks": the talks are there
+    ("Trump met Zelensky at the White House on Monday, joined by Macron, Merz and Stubb.",
+     {"participants": {"donald-trump", "volodymyr-zelensky", "emmanuel-macron", "friedrich-merz", "alexander-stubb"}}),
+    ("Witkoff and Kushner flew to Moscow on Tuesday for talks with Putin.",
+     {"places": {"moscow"}, "participants": {"steve-witkoff", "jared-kushner", "vladimir-putin"}}),
+    # the owner of a title is not at the talks; the Oval Office is in the White House
+    ("On Friday, Zelensky's chief of staff Andriy Yermak met U.S. officials in Geneva.",
+     {"participants": {"andriy-yermak", "united-states"}, "not participants": {"volodymyr-zelensky"}}),
+    ("Zelensky and European leaders met Trump in the Oval Office on Monday.", {"places": {"white-house"}}),
     # "here" in a wire report is its dateline's city
     ("ANKARA, March 3 (Wire) -- Turkish Foreign Minister Hakan Fidan held talks here with Sergey Lavrov on Thursday.",
      {"places": {"ankara"}, "participants": {"hakan-fidan", "sergey-lavrov"}}),

@@ -121,6 +121,8 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
     for s, _e, m in view.actor_mentions():
         if not lo <= s < hi or m.modifier or m.entity in skip:
             continue
+        if m.possessive and "Person" in res.entities[m.entity].types:
+            continue  # "Zelensky's chief of staff met ...": the owner of a title is not there
         if persons_only and "Person" not in res.entities[m.entity].types:
             continue
         before = text[max(0, s - 30):s]
@@ -267,9 +269,11 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
         if m.sense != "place" or not lo <= s < hi:
             continue
         before = view.text[max(0, s - 20):s]
+        travel = view.res.lexicon["travel-to"].search(view.text, max(0, s - 30), s)
         listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])
         named = view.res.lexicon["talks-noun"].match(view.text, e + 1) if view.text[e:e + 1] == " " else None
-        if _AT.search(before) or listed or named:  # "in Geneva", "Geneva and Istanbul", "the Geneva talks"
+        went = travel is not None and not view.text[travel.end():s].strip()
+        if _AT.search(before) or listed or named or went:  # "in Geneva", "Geneva and Istanbul", "the Geneva talks", "flew to Moscow"
             out.append(m.entity)
             last_end = e
     return out
@@ -464,6 +468,10 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
+    joined = res.lexicon["joined-by"].search(text, lo, hi)
+    if joined is not None:  # "met Zelensky, joined by Macron, Merz and Starmer"
+        participants += [m.entity for s0, _e, m in view.actor_mentions()
+                         if s0 >= joined.end() and m.entity not in participants and not m.modifier]
     window_dates = [dm for dm in sent.dates if lo <= dm.start < hi]
     dates_all = [d for dm in window_dates for d in dm.dates]
     date = sent.date_near(a) if window_dates else None
