@@ -425,6 +425,9 @@ CLASS_CASES = {
          {("russia", "Demand", "sanctions"), ("russia", "Demand", "neutrality")}),
         ("Chief among Kyiv's demands is the release of all prisoners of war.", {("ukraine", "Demand", "prisoner-exchange")}),
         ("The main condition for Moscow was the lifting of Western sanctions.", {("russia", "Demand", "sanctions")}),
+        # "according to the Kremlin": a speaker, not a place, and "must be the condition for" keeps what it is for out
+        ("The end of Western arms supplies must be the main condition for a truce, according to the Kremlin.",
+         {("russia", "Opposition", "military-aid")}),
         # what a condition is "for" is not demanded by it
         ("A ceasefire is a prerequisite for any talks, Zelensky said.", {("volodymyr-zelensky", "Demand", "ceasefire")}),
         ("Moscow's conditions for a truce include the recognition of Crimea.", {("russia", "Demand", "crimea")}),

@@ -146,6 +146,7 @@ PARSED = [
     # "joined by X, Y and Z": they take part; "flew to Moscow for talks": the talks are there
     ("Trump met Zelensky at the White House on Monday, joined by Macron, Merz and Stubb.",
      {"participants": {"donald-trump", "volodymyr-zelensky", "emmanuel-macron", "friedrich-merz", "alexander-stubb"}}),
+    ("Witkoff travelled to the Kremlin on Thursday for talks with Putin.", {"places": {"kremlin"}}),
     ("Witkoff and Kushner flew to Moscow on Tuesday for talks with Putin.",
      {"places": {"moscow"}, "participants": {"steve-witkoff", "jared-kushner", "vladimir-putin"}}),
     # the owner of a title is not at the talks; the Oval Office is in the White House

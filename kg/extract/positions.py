@@ -411,9 +411,7 @@ class _Reader:
         if self.opens_list_item(t):
             return set(range(t.i + 1, len(self.doc)))  # the rest of the item is what it says
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
-            purpose = [c for c in children(t, "prep") if c.lemma_.lower() in self.lex("purpose-preposition")
-                       and t.lemma_.lower() in self.lex("purpose-noun")]
-            ids = subtree_ids(t, [*owner_toks, *purpose])
+            ids = subtree_ids(t, [*owner_toks, *self.purpose_of(t)])
             if t.dep_ == "dobj" and ids:
                 # "saw no point in a meeting": the parser hangs the noun's own phrase on the verb
                 ids |= {i for c in children(t.head, "prep", "dative") if c.i == max(ids) + 1 and not self.circumstance(c)
@@ -451,6 +449,13 @@ class _Reader:
                 colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
             ids |= set(range(colon + 1, len(self.doc)))
         return ids
+
+    def purpose_of(self, t: Token) -> list[Token]:
+        """The "for" phrases of a condition noun: what the condition is for, not what it demands
+        ("the main condition for a truce")."""
+        if t.lemma_.lower() not in self.lex("purpose-noun"):
+            return []
+        return [c for c in children(t, "prep") if c.lemma_.lower() in self.lex("purpose-preposition")]
 
     def partitive_verb(self, t: Token) -> tuple[Token, Token] | None:
         """The verb of content a noun trigger is partitive to ("Among Kyiv's demands is X",
@@ -728,6 +733,7 @@ class _Reader:
         """The speaker's ``stance`` on each issue of the clause of ``pred`` (its subtree less ``stop``,
         with the subtrees of ``extra``)."""
         scope = subtree_ids(pred, stop).union(*(subtree_ids(x) for x in extra))
+        scope -= {i for tok in [self.doc[j] for j in scope] for c in self.purpose_of(tok) for i in subtree_ids(c)}
         found = self._drop_framing(pred, [h for h in issues if h.start in scope])
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, rule, self.sent.date_near(anchor.idx))
         for holder in actors:

@@ -272,7 +272,7 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
         travel = view.res.lexicon["travel-to"].search(view.text, max(0, s - 30), s)
         listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])
         named = view.res.lexicon["talks-noun"].match(view.text, e + 1) if view.text[e:e + 1] == " " else None
-        went = travel is not None and not view.text[travel.end():s].strip()
+        went = travel is not None and re.fullmatch(r"\s*(?:the\s+)?", view.text[travel.end():s]) is not None
         if _AT.search(before) or listed or named or went:  # "in Geneva", "Geneva and Istanbul", "the Geneva talks", "flew to Moscow"
             out.append(m.entity)
             last_end = e
