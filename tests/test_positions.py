@@ -170,6 +170,9 @@ CLASS_CASES = {
         ("The Turkish president, Recep Tayyip Erdogan, offered to host a new round of talks.",
          {("recep-tayyip-erdogan", "Proposal", "peace-talks")}),
         ("The Europeans have offered to send peacekeepers.", {("european-countries", "Proposal", "security-guarantees")}),
+        # a country's allies are not the country; NATO's allies are NATO
+        ("Ukraine's allies have pledged to keep supplying weapons.", {("western-countries", "Support", "military-aid")}),
+        ("NATO allies pledged more air defence systems for Kyiv.", {("nato", "Support", "military-aid")}),
         # a title an organisation or country modifies stands for it when no name follows
         ("The IAEA chief called for a safety zone around the nuclear plant.", {("iaea", "Demand", "nuclear-power-plants")}),
         ("The Kremlin spokesman welcomed the prisoner exchange.", {("russia", "Support", "prisoner-exchange")}),
