@@ -184,6 +184,7 @@ CLASS_CASES = {
         ("Security guarantees are what Kyiv needs most, Zelensky said.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("The recognition of Crimea as Russian is something Kyiv will never accept.", {("ukraine", "Rejection", "crimea")}),
         ("It is the lifting of sanctions that Russia is seeking.", {("russia", "Demand", "sanctions")}),
+        ("A prisoner exchange is something Kyiv has long said it wants.", {("ukraine", "Demand", "prisoner-exchange")}),
         # ... but a relative clause on an ordinary noun is no cleft
         ("Ankara backs a peace conference that Kyiv has not yet endorsed.", {("turkey", "Support", "peace-talks")}),
         # the owner of a position speaks through what it is said to be

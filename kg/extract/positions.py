@@ -484,8 +484,12 @@ class _Reader:
         if any(c.lower_ in self.lex("relative-pronoun") and c.dep_ in ("dobj", "attr") for c in p.children) and (
                 p.dep_ in ("csubj", "ccomp", "attr", "nsubj") and p.head.lemma_.lower() in copula):
             anchor = p  # a free relative ("what Moscow wants") as subject or complement of "be"
-        elif p.dep_ == "relcl" and p.head.lemma_.lower() in self.lex("light-noun") and p.head.head.lemma_.lower() in copula:
-            anchor = p.head  # "something Kyiv will never accept"
+        else:
+            rel = p
+            while rel.dep_ in ("ccomp", "xcomp") and rel.head != rel:  # "something Moscow has said it wants"
+                rel = rel.head
+            if rel.dep_ == "relcl" and rel.head.lemma_.lower() in self.lex("light-noun") and rel.head.head.lemma_.lower() in copula:
+                anchor = rel.head  # "something Kyiv will never accept"
         if anchor is None and p.dep_ == "relcl" and any(c.lower_ in self.lex("relative-pronoun") for c in p.children):
             focus = p.head  # "It is the lifting of sanctions that Russia seeks": the focus is an expletive's complement
             while focus.dep_ in ("pobj", "prep") and focus.head != focus:
