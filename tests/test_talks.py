@@ -153,6 +153,11 @@ PARSED = [
     ("On Friday, Zelensky's chief of staff Andriy Yermak met U.S. officials in Geneva.",
      {"participants": {"andriy-yermak", "united-states"}, "not participants": {"volodymyr-zelensky"}}),
     ("Zelensky and European leaders met Trump in the Oval Office on Monday.", {"places": {"white-house"}}),
+    # "including X, Y and Z" take part; a host verb the parser makes a modifier of its guest still hosts
+    ("Trump met Zelensky and seven European leaders, including Macron, Starmer and Merz, at the White House on Monday.",
+     {"participants": {"donald-trump", "volodymyr-zelensky", "emmanuel-macron", "keir-starmer", "friedrich-merz"}}),
+    ("In London, Starmer hosted Zelensky, Macron, Merz and Meloni on Sunday.",
+     {"participants": {"volodymyr-zelensky", "emmanuel-macron", "friedrich-merz", "giorgia-meloni"}, "places": {"london"}}),
     # "here" in a wire report is its dateline's city
     ("ANKARA, March 3 (Wire) -- Turkish Foreign Minister Hakan Fidan held talks here with Sergey Lavrov on Thursday.",
      {"places": {"ankara"}, "participants": {"hakan-fidan", "sergey-lavrov"}}),

@@ -127,7 +127,7 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
             continue
         before = text[max(0, s - 30):s]
         # the other party: "talks with X", "met with X", "between X and Y", "delegations from X"
-        partner = (re.search(r"\b(?:between|and|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
+        partner = (re.search(r"\b(?:between|and|from|including|among them|such as)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
                    or any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}", text[m.end():s])
                           for m in res.lexicon["talks-partner"].finditer(text, max(0, s - 60), s)))
         if is_object(view, s) and not partner and not _owns_side(view, s):
@@ -306,6 +306,8 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
         else:
             guests = [c for c in tok.children if c.dep_ == "dobj"]
             hosts = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not guests and tok.dep_ == "amod" and hosts and tok.head.dep_ == "ROOT":
+                guests = [tok.head]  # "Starmer hosted Zelensky, ..." parsed as a modifier of a root noun
         frame = reader.frame(tok)  # "Lavrov said he had discussed ...": "he" is the speaker
         speaker = frame.actors if frame is not None else []
         met = [a for g in guests for a in reader.actors_of(g, speaker)]
