@@ -275,6 +275,13 @@ CLASS_CASES = {
         ("The delegations failed to agree on a ceasefire.", set()),
         ("Budapest declined to back new sanctions against Russia.", {("hungary", "Rejection", "sanctions")}),
         ("Kyiv ruled out a land swap with Moscow.", {("ukraine", "Rejection", "territorial-concessions")}),
+        # a stance a verb of saying reports keeps its own polarity ("insisted that ... would never recognise")
+        ("Kuleba insisted that Ukraine would never recognise Russian control over the occupied territories.",
+         {("dmytro-kuleba", "Rejection", "annexed-regions")}),
+        ("The Kremlin insists that Ukraine must abandon its bid to join NATO.", {("russia", "Opposition", "nato-membership")}),
+        # a time phrase deeper in the clause is no content
+        ("Paris and London have offered to put troops on the ground in Ukraine after a ceasefire.",
+         {("france", "Proposal", "security-guarantees"), ("united-kingdom", "Proposal", "security-guarantees")}),
         # "not yet": undecided, not the opposite
         ("Budapest has not yet backed the new sanctions package.", set()),
         ("Kyiv is still not ready to discuss territorial concessions.", {("ukraine", "Rejection", "territorial-concessions")}),

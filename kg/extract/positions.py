@@ -47,6 +47,12 @@ def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     return out
 
 
+def find_triggers_at(res: Resources, tok: Token) -> bool:
+    """Whether a token matches a stance-trigger pattern of the lexicon."""
+    index = res.trigger_index
+    return any(pat.matches(tok) for pat, _trig in index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), []))
+
+
 def main_sides(doc: AnnotatedDocument, res: Resources) -> tuple[str, ...]:
     """The two countries a document is mostly about (the default 'two sides')."""
     counts: Counter[str] = Counter()
@@ -396,6 +402,8 @@ class _Reader:
             if self.fronted_clause(cur):
                 return False
             head = cur.head
+            if head.i in triggers and self.reported_stance(cur):
+                return False  # "insisted that Ukraine would never recognise ...": the reported stance speaks
             if head.i in triggers:
                 return cur.dep_ != "conj" or triggers[head.i].trigger.stance in ("Demand", "Proposal")
             if head.lemma_.lower() in content and any(
@@ -430,12 +438,15 @@ class _Reader:
         else:
             # (an infinitive the parser hangs as a circumstance is a demand's content: "called on Russia to refrain from ...")
             stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "parataxis", "mark") or self.fronted_clause(c)
+                    or (t == p and self.reported_stance(c))
                     or (c.dep_ == "advcl" and not (hit.trigger.stance == "Demand" and _infinitival(c)))
                     or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")
                     or self.circumstance(c)]
             ids = subtree_ids(p, stop)
             if t != p:
                 ids |= subtree_ids(t)
+            # a time phrase deeper in the clause is no content either ("offered to send troops after a ceasefire")
+            ids -= {i for j in list(ids) if self.circumstance(self.doc[j]) for i in subtree_ids(self.doc[j])}
             if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                                                for c in p.children)):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
@@ -469,6 +480,13 @@ class _Reader:
         if prep.head.dep_ == "nsubj" and prep.head.head.lemma_.lower() in content:
             return prep.head.head, prep.head
         return None
+
+    def reported_stance(self, c: Token) -> bool:
+        """A clause with its own subject that a verb of saying reports ("Zelensky insisted that Ukraine
+        would never recognise X"): a stance trigger in it holds, not the saying verb's own stance."""
+        if not (c.dep_ == "ccomp" and c.head.lemma_.lower() in self.lex("speech-verb") and children(c, "nsubj", "nsubjpass")):
+            return False
+        return any(find_triggers_at(self.res, x) for x in (c, *(y for y in c.children if y.dep_ in ("xcomp", "acomp"))))
 
     def fronted_clause(self, c: Token) -> bool:
         """A clause with its own subject before the verb that the parser made it the complement of
