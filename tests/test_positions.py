@@ -282,6 +282,9 @@ CLASS_CASES = {
         # a time phrase deeper in the clause is no content
         ("Paris and London have offered to put troops on the ground in Ukraine after a ceasefire.",
          {("france", "Proposal", "security-guarantees"), ("united-kingdom", "Proposal", "security-guarantees")}),
+        # ... but "such as" deeper down is
+        ("Kyiv is ready to hold talks with Moscow on issues such as Crimea.",
+         {("ukraine", "Acceptance", "peace-talks"), ("ukraine", "Acceptance", "crimea")}),
         # "not yet": undecided, not the opposite
         ("Budapest has not yet backed the new sanctions package.", set()),
         ("Kyiv is still not ready to discuss territorial concessions.", {("ukraine", "Rejection", "territorial-concessions")}),

@@ -446,7 +446,9 @@ class _Reader:
             if t != p:
                 ids |= subtree_ids(t)
             # a time phrase deeper in the clause is no content either ("offered to send troops after a ceasefire")
-            ids -= {i for j in list(ids) if self.circumstance(self.doc[j]) for i in subtree_ids(self.doc[j])}
+            # ("as" deeper down is content: "issues such as Crimea", "act as a mediator")
+            ids -= {i for j in list(ids) if self.circumstance(self.doc[j])
+                    and self.doc[j].lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(self.doc[j])}
             if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                                                for c in p.children)):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
