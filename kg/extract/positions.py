@@ -17,7 +17,7 @@ from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
 from ..sentences import LIST_ITEM
 from .clauses import Discourse, find_issues
-from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, is_question, subtree_ids
+from .syntax import IssueHit, Token, children, conjuncts, find_issue_tokens, has_det, is_question, subtree_ids
 
 # A negated stance: demands and proposals say nothing ("did not demand"), the rest flip polarity.
 NEGATED = {"Support": "Opposition", "Acceptance": "Rejection", "Opposition": "Acceptance",
@@ -34,23 +34,17 @@ class TriggerHit:
 
 def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     """Stance triggers of a parsed sentence; per token the most specific lexicon pattern wins."""
-    out: list[TriggerHit] = []
-    index = res.trigger_index
-    for tok in doc:  # type: ignore[attr-defined]
-        best: tuple[int, StanceTrigger, LemmaPattern] | None = None
-        cands = index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), [])
-        for pat, trig in cands:
-            if pat.matches(tok) and (best is None or pat.weight > best[0]):
-                best = (pat.weight, trig, pat)
-        if best is not None:
-            out.append(TriggerHit(tok, best[1], best[2]))
-    return out
+    return [hit for tok in doc if (hit := trigger_at(tok, res)) is not None]  # type: ignore[attr-defined]
 
 
-def find_triggers_at(res: Resources, tok: Token) -> bool:
-    """Whether a token matches a stance-trigger pattern of the lexicon."""
+def trigger_at(tok: Token, res: Resources) -> TriggerHit | None:
+    """The stance trigger a token is, by the most specific lexicon pattern it matches, if any."""
     index = res.trigger_index
-    return any(pat.matches(tok) for pat, _trig in index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), []))
+    best: tuple[int, StanceTrigger, LemmaPattern] | None = None
+    for pat, trig in index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), []):
+        if pat.matches(tok) and (best is None or pat.weight > best[0]):
+            best = (pat.weight, trig, pat)
+    return TriggerHit(tok, best[1], best[2]) if best is not None else None
 
 
 def main_sides(doc: AnnotatedDocument, res: Resources) -> tuple[str, ...]:
@@ -223,8 +217,7 @@ class _Reader:
 
     def definite_plan(self, t: Token) -> bool:
         """A plan noun pointing back ("the plan", "this formula") to a plan put forward before."""
-        return bool(self.memory.plan_author) and t.lemma_.lower() in self.lex("plan-noun") and any(
-            c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children)
+        return bool(self.memory.plan_author) and t.lemma_.lower() in self.lex("plan-noun") and has_det(t, self.lex("definite-determiner"))
 
     def is_generic(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex("generic-speaker-noun")
@@ -361,10 +354,10 @@ class _Reader:
         if any(c.dep_ == "neg" for x in chain for c in x.children):
             return True
         if stance not in ("Demand", "Proposal") and t.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lemma_.lower() == "no" for d in c.children) for c in t.children):
+                c.dep_ == "dobj" and has_det(c, "no") for c in t.children):
             return True  # "made no compromises", "accepted no proposal" (but "demands no troops" opposes them)
         # "no plans to": unless the "no" is part of the trigger itself
-        return t.pos_ == "NOUN" and own != "no" and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in t.children)
+        return t.pos_ == "NOUN" and own != "no" and has_det(t, "no")
 
     def hedged(self, t: Token, p: Token) -> bool:
         hedge, marks = self.lex("hedge-word"), self.lex("hedge-mark")
@@ -488,7 +481,7 @@ class _Reader:
         would never recognise X"): a stance trigger in it holds, not the saying verb's own stance."""
         if not (c.dep_ == "ccomp" and c.head.lemma_.lower() in self.lex("speech-verb") and children(c, "nsubj", "nsubjpass")):
             return False
-        return any(find_triggers_at(self.res, x) for x in (c, *(y for y in c.children if y.dep_ in ("xcomp", "acomp"))))
+        return any(trigger_at(x, self.res) is not None for x in (c, *(y for y in c.children if y.dep_ in ("xcomp", "acomp"))))
 
     def fronted_clause(self, c: Token) -> bool:
         """A clause with its own subject before the verb that the parser made it the complement of
@@ -522,8 +515,7 @@ class _Reader:
         speech = self.lex("speech-verb")
         args = [c for c in cop.children if c.dep_ in ("nsubj", "attr", "acomp", "csubj") and c != anchor]
         if not args and cop.dep_ in ("advcl", "relcl") and cop.head != cop:
-            args = [cop.head]  # the parser made the subject the root and the copula its clause
-            return subtree_ids(cop.head, [cop])
+            return subtree_ids(cop.head, [cop])  # the parser made the subject the root and the copula its clause
         return {i for a in args for i in subtree_ids(a, [c for c in a.children if c.lemma_.lower() in speech])}
 
     def circumstance(self, tok: Token) -> bool:
@@ -599,7 +591,7 @@ class _Reader:
         for t in self.doc:
             if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lex("plan-noun"):
                 continue
-            if any(c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children):
+            if has_det(t, self.lex("definite-determiner")):
                 continue  # "the plan" points back: it names no new author
             actors, _toks = self.owner(t)
             if not actors and t.dep_ in ("dobj", "nsubjpass") and self.author_verb(t.head):
@@ -635,7 +627,7 @@ class _Reader:
         heads = self.memory.issue_heads
         again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.doc
                  if t.i not in taken and t.pos_ == "NOUN" and (t.lemma_.lower() in heads or t.lower_ in heads)
-                 and any(c.dep_ == "det" and c.lemma_.lower() in self.lex("definite-determiner") for c in t.children)]
+                 and has_det(t, self.lex("definite-determiner"))]
         return sorted(hits + again, key=lambda h: (h.start, h.code))
 
     def issue_heads(self) -> dict[str, str]:
@@ -681,7 +673,7 @@ class _Reader:
         of occupied territory, no limits on its army"): demanding it be absent opposes it."""
         tok = self.doc[hit.start]
         for _ in range(5):
-            if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in tok.children):
+            if tok.pos_ in ("NOUN", "PROPN") and has_det(tok, "no"):
                 return True
             if tok.dep_ not in ("pobj", "prep", "compound", "amod", "nmod") or tok.head == tok or (
                     tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("exception-preposition")):
@@ -720,7 +712,7 @@ class _Reader:
                 continue
             negated = any(c.dep_ == "neg" for c in (*v.children, *tok.children))
             # "any negotiation would have to involve Moscow": the subject sits on "have", not on the verb
-            subjects = [s for s in children(tok, "nsubj", "nsubjpass")] if tok != v else []
+            subjects = children(tok, "nsubj", "nsubjpass") if tok != v else []
             yield from self._clause_stances(v, tok, frame.actors, issues, self._clause_stop(v), "position.obligation.speaker",
                                             "Opposition" if negated else "Demand", extra=subjects)
 
@@ -732,7 +724,7 @@ class _Reader:
             if prep.dep_ != "prep" or prep.lemma_.lower() not in self.lex("exception-preposition"):
                 continue
             excluded = prep.head
-            if not any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in excluded.children):
+            if not has_det(excluded, "no"):
                 continue
             verb = excluded
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
@@ -949,8 +941,7 @@ class _Reader:
                       and tok.lemma_.lower() in self.lex("exception-preposition") for i in subtree_ids(tok)}
         if not conditions or not any(h.start in conditions for h in found):
             return found
-        return [h for h in found if h.start in conditions or not any(
-            c.dep_ == "det" and c.lemma_.lower() == "no" for i in range(h.start, h.end) for c in self.doc[i].children)]
+        return [h for h in found if h.start in conditions or not any(has_det(self.doc[i], "no") for i in range(h.start, h.end))]
 
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:

@@ -124,5 +124,11 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def has_det(tok: Token, lemmas: str | frozenset[str]) -> bool:
+    """Whether a determiner of ``tok`` is one of ``lemmas`` ("no plans", "the plan")."""
+    words = frozenset((lemmas,)) if isinstance(lemmas, str) else lemmas
+    return any(c.dep_ == "det" and c.lemma_.lower() in words for c in tok.children)
+
+
 def is_question(text: str) -> bool:
     return bool(re.search(r"\?[\"”’']*\s*$", text))

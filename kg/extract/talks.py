@@ -126,8 +126,9 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
         if persons_only and "Person" not in res.entities[m.entity].types:
             continue
         before = text[max(0, s - 30):s]
-        # the other party: "talks with X", "met with X", "between X and Y", "delegations from X"
-        partner = (re.search(r"\b(?:between|and|from|including|among them|such as)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before, re.I)
+        # the other party: "between X and Y", "delegations from X", "including X", "talks with X"
+        partner = (any(re.fullmatch(r"\s+(?:the\s+)?(?:\w+\s+){0,3}", before[m.end():])
+                       for m in res.lexicon["partner-lead"].finditer(before))
                    or any(re.fullmatch(r"\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}", text[m.end():s])
                           for m in res.lexicon["talks-partner"].finditer(text, max(0, s - 60), s)))
         if is_object(view, s) and not partner and not _owns_side(view, s):
@@ -457,7 +458,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
     places = _talks_places(view, lo, hi)
-    if not places and tracker.dateline is not None and re.search(r"\bhere\b", text[lo:hi], re.I):
+    if not places and tracker.dateline is not None and res.lexicon["dateline-here"].search(text, lo, hi):
         places = [tracker.dateline]  # "held talks here" in a report datelined BEIJING
     fmt = _format(local, res, bool(places))
     rounds = _rounds(local)
