@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resources import Resources
+from .prefilter import WordPattern
 
 Token = Any  # spacy.tokens.Token (spaCy == imported lazily)
 
@@ -52,16 +53,16 @@ def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     return sorted(kept, key=lambda h: (h.start, h.code))
 
 
-def _issue_patterns(res: Resources, doc_id: str) -> list[tuple[str, re.Pattern[str]]]:
+def _issue_patterns(res: Resources, doc_id: str) -> list[tuple[str, WordPattern]]:
     """One alternation per issue (longer patterns first), plus the issue's patterns scoped to this document."""
-    def build(r: Resources) -> list[tuple[str, re.Pattern[str]]]:
+    def build(r: Resources) -> list[tuple[str, WordPattern]]:
         out = []
         for issue in r.issues.values():
             alts = sorted((p.pattern for p in issue.patterns), key=lambda p: (-len(p), p))
-            out.append((issue.code, re.compile("|".join(alts), re.IGNORECASE)))
+            out.append((issue.code, WordPattern.compile("|".join(alts))))
         return out
-    shared: list[tuple[str, re.Pattern[str]]] = res.derived("issue-alternations", build)
-    scoped = [(i.code, p) for i in res.issues.values() for p, docs in i.scoped if doc_id in docs]
+    shared: list[tuple[str, WordPattern]] = res.derived("issue-alternations", build)
+    scoped = [(i.code, WordPattern(p, None)) for i in res.issues.values() for p, docs in i.scoped if doc_id in docs]
     return shared + scoped
 
 

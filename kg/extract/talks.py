@@ -289,7 +289,7 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
         return {}
     verbs, with_verbs = view.res.lemma_set("meeting-verb"), view.res.lemma_set("meeting-with-verb")
     partner = view.res.lemma_set("partner-preposition")
-    reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
+    reader = None  # built for the first meeting verb: most sentences have none
     out: dict[tuple[int, int], list[str]] = {}
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -309,6 +309,7 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
             hosts = [c for c in tok.children if c.dep_ == "nsubj"]
             if not guests and tok.dep_ == "amod" and hosts and tok.head.dep_ == "ROOT":
                 guests = [tok.head]  # "Starmer hosted Zelensky, ..." parsed as a modifier of a root noun
+        reader = reader or token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
         frame = reader.frame(tok)  # "Lavrov said he had discussed ...": "he" is the speaker
         speaker = frame.actors if frame is not None else []
         met = [a for g in guests for a in reader.actors_of(g, speaker)]
