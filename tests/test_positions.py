@@ -312,6 +312,18 @@ CLASS_CASES = {
          {("russia", "Acceptance", "ceasefire"), ("russia", "Opposition", "nato-membership")}),
         ("The Kremlin said it was ready to return to the grain deal if Western sanctions were lifted.",
          {("russia", "Acceptance", "humanitarian-corridors"), ("russia", "Demand", "sanctions")}),
+        # "unless" and "until" make a condition of a refusal too; "only" makes one of a time clause
+        ("Ukraine will not sign a ceasefire unless it gets security guarantees.",
+         {("ukraine", "Rejection", "ceasefire"), ("ukraine", "Demand", "security-guarantees")}),
+        ("Zelensky ruled out talks until Russia stops attacks on civilians.",
+         {("volodymyr-zelensky", "Rejection", "peace-talks"), ("volodymyr-zelensky", "Demand", "ceasefire")}),
+        ("Erdogan said Turkey would back the grain deal only after Western sanctions on Russian fertiliser were lifted.",
+         {("recep-tayyip-erdogan", "Support", "humanitarian-corridors"), ("recep-tayyip-erdogan", "Demand", "sanctions")}),
+        ("Moscow said it was open to a summit only when a peace deal was ready.",
+         {("russia", "Acceptance", "leaders-meeting")}),
+        # a time clause without "only" is no condition; "if" does not make one of a refusal
+        ("Kyiv agreed to a ceasefire after Russia withdrew its troops from Kherson.", {("ukraine", "Acceptance", "ceasefire")}),
+        ("Russia rejected a ceasefire if it meant a freeze of the front line.", {("russia", "Rejection", "ceasefire")}),
     ],
     "obligation under a speaker": [
         ("Russian troops must leave the occupied territories, Kuleba said.",

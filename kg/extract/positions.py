@@ -900,8 +900,8 @@ class _Reader:
         scope = content if content is not None else self.scope(hit, p, owner_toks, by_tok) | extra
         # "ready to return to the deal if sanctions were lifted": the condition is a demand of its own
         clauses = {c for i in scope for c in self.doc[i].children if c.dep_ == "advcl"} | set(children(p, "advcl"))
-        conditions = sorted((c for c in clauses if any(m.dep_ == "mark" and m.lemma_.lower() in self.lex("condition-mark")
-                                                         for m in c.children)), key=lambda c: c.i)
+        kinds = {c: self.condition_kind(c) for c in clauses}
+        conditions = sorted((c for c in clauses if kinds[c]), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
         scope -= cond_ids
         cond_issues = self._drop_framing(t, [h for h in issues if h.start in cond_ids])
@@ -912,7 +912,8 @@ class _Reader:
         found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found:
             found = self._anaphoric(t, scope, issues)
-        conditional = stance in ("Acceptance", "Support", "Proposal") and bool(cond_issues)
+        conditional = bool(cond_issues) and (stance in ("Acceptance", "Support", "Proposal")
+                                             or any(kinds[c] == "until" for c in conditions))
         if not found and not conditional:
             return
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
@@ -933,6 +934,20 @@ class _Reader:
                         continue
                     seen.add((holder, base, iss.code))
                     yield PositionRecord(holder, self.polarity(base, iss, ids), iss.code, self.claim(iss, ids, t), evidence)
+
+    def condition_kind(self, clause: Token) -> str | None:
+        """What makes an adverbial clause a condition: "if"/"once" (of a positive stance),
+        "until"/"unless" (of any stance: "will not sign unless ..."), "only" before a time
+        mark ("only after troops leave"); ``None`` for a clause that is no condition."""
+        mark_toks = children(clause, "mark")
+        marks = {m.lemma_.lower() for m in mark_toks}
+        if marks & self.lex("condition-until"):
+            return "until"
+        if marks & self.lex("condition-mark"):
+            return "if"
+        if marks & self.lex("condition-only") and any(a.lower_ == "only" for x in (clause, *mark_toks) for a in children(x, "advmod")):
+            return "if"  # ("only" hangs on the clause or on its mark)
+        return None
 
     def _drop_excluded(self, found: list[IssueHit], scope: set[int]) -> list[IssueHit]:
         """"No ceasefire can hold without security guarantees": what "no ... without" rules out is

@@ -31,20 +31,26 @@ def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     """Codebook issues of a sentence, matched on its words and on their lemmas.
 
     Matching lemmas too makes "truces", "ceasefires" or "negotiated" hit the codebook's base
-    forms. Overlapping hits of different issues: the longer one wins.
+    forms; matching with only the verbs as lemmas makes "troops left" hit "troops leave"
+    (where the nouns' lemmas would miss the plural the pattern names). Overlapping hits of
+    different issues: the longer one wins.
     """
     text = doc.text  # spaCy joins the tokens anew on each access
-    lemma_text, lemma_tok = _lemma_text(doc)
+    lemma_texts = [_lemma_text(doc, ("NOUN", "VERB", "AUX"))]
+    verbs_only = _lemma_text(doc, ("VERB", "AUX"))
+    if verbs_only[0] != lemma_texts[0][0]:
+        lemma_texts.append(verbs_only)
     raw: list[tuple[int, int, str]] = []
     for code, pattern in _issue_patterns(res, doc_id):
         for m in pattern.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 raw.append((span.start, span.end, code))
-        for m in pattern.finditer(lemma_text):
-            a, b = lemma_tok(m.start()), lemma_tok(m.end() - 1)
-            if a is not None and b is not None:
-                raw.append((a, b + 1, code))
+        for lemma_text, lemma_tok in lemma_texts:
+            for m in pattern.finditer(lemma_text):
+                a, b = lemma_tok(m.start()), lemma_tok(m.end() - 1)
+                if a is not None and b is not None:
+                    raw.append((a, b + 1, code))
     raw.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[2]))
     kept: list[IssueHit] = []
     for a, b, code in raw:
@@ -66,8 +72,9 @@ def _issue_patterns(res: Resources, doc_id: str) -> list[tuple[str, WordPattern]
     return shared + scoped
 
 
-def _lemma_text(doc: Any) -> tuple[str, Any]:
-    """The sentence with nouns and verbs as lemmas, and a map from its offsets to token indices."""
+def _lemma_text(doc: Any, tags: tuple[str, ...]) -> tuple[str, Any]:
+    """The sentence with the words of parts of speech ``tags`` as lemmas, and a map from its
+    offsets to token indices."""
     parts: list[str] = []
     starts: list[int] = []
     index: list[int] = []
@@ -75,7 +82,7 @@ def _lemma_text(doc: Any) -> tuple[str, Any]:
     for tok in doc:
         if tok.is_space:
             continue
-        lemma = tok.lemma_ if tok.pos_ in ("NOUN", "VERB", "AUX") else tok.text
+        lemma = tok.lemma_ if tok.pos_ in tags else tok.text
         starts.append(pos)
         index.append(tok.i)
         parts.append(lemma)
