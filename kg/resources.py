@@ -272,9 +272,9 @@ class Resources:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "evaluation-support", "evaluation-demand",
-                         "evaluation-acceptance", "evaluation-rejection", "plan-noun"):
+                         "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
                 for lemma in r.lemma_set(name):
-                    words |= inflections(lemma)
+                    words |= inflections(lemma.split()[-1])  # ("dead end": the sentence has "end")
             words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
             return frozenset(words)
         return self.derived("fact-words", build)  # type: ignore[no-any-return]
@@ -490,7 +490,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "lead-verb", "member-verb", "mediate-verb", "circumstance-preposition",
                 "predicative-preposition", "title-noun", "irregular-form",
                 "condition-mark", "condition-until", "condition-only", "evaluation-support", "evaluation-acceptance",
-                "evaluation-rejection", "judge-verb",
+                "evaluation-rejection", "judge-verb", "evaluation-noun", "judged-for-preposition", "denial-word",
+                "alternative-noun", "price-noun",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",

@@ -324,6 +324,13 @@ CLASS_CASES = {
         # a time clause without "only" is no condition; "if" does not make one of a refusal
         ("Kyiv agreed to a ceasefire after Russia withdrew its troops from Kherson.", {("ukraine", "Acceptance", "ceasefire")}),
         ("Russia rejected a ceasefire if it meant a freeze of the front line.", {("russia", "Rejection", "ceasefire")}),
+        # the price asked in exchange is demanded; what a refusal would have got in return is not refused
+        ("Russia proposed a ceasefire in exchange for sanctions relief.",
+         {("russia", "Proposal", "ceasefire"), ("russia", "Demand", "sanctions")}),
+        ("Zelensky ruled out ceding territory in exchange for a truce.",
+         {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
+        ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
+        ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
     "obligation under a speaker": [
         ("Russian troops must leave the occupied territories, Kuleba said.",
@@ -373,6 +380,34 @@ CLASS_CASES = {
          {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Kyiv demands a ceasefire without preconditions.", {("ukraine", "Demand", "ceasefire")}),
         ("There can be no ceasefire without a withdrawal of troops, analysts said.", set()),
+    ],
+    "there is no": [
+        # the speaker rejects what "there is no" denies, or demands the condition it is denied until
+        ("There can be no talk of a ceasefire, Peskov said.", {("dmitry-peskov", "Rejection", "ceasefire")}),
+        ("There is no question of recognising Crimea as Russian, Kyiv said.", {("ukraine", "Rejection", "crimea")}),
+        ("There will be no ceasefire until Russian troops leave, Zelensky said.",
+         {("volodymyr-zelensky", "Demand", "troop-withdrawal")}),
+        ("There will be no truce unless Kyiv drops its bid to join NATO, Lavrov said.",
+         {("sergey-lavrov", "Opposition", "nato-membership")}),
+        ("Erdogan said there was no alternative to peace talks.", {("recep-tayyip-erdogan", "Support", "peace-talks")}),
+        # speculation, and a denial no one voices, state nothing
+        ("There could be no ceasefire this year, Zelensky said.", set()),
+        ("There was no agreement on a ceasefire.", set()),
+    ],
+    "judgement by a noun": [
+        ("Kyiv regards the proposal for a ceasefire as a non-starter.", {("ukraine", "Rejection", "ceasefire")}),
+        ("Russia considers Ukraine's neutrality a priority.", {("russia", "Demand", "neutrality")}),
+        ("Lavrov described the deployment of European troops in Ukraine as a provocation.",
+         {("sergey-lavrov", "Rejection", "security-guarantees")}),
+        ("The talks in Istanbul were a dead end, Kuleba said.", {("dmytro-kuleba", "Rejection", "peace-talks")}),
+        ("Kyiv called the Russian proposal for a truce a trap.",
+         {("ukraine", "Rejection", "ceasefire"), ("russia", "Proposal", "ceasefire")}),
+        ("For Moscow, the grain deal was a sham.", {("russia", "Rejection", "humanitarian-corridors")}),
+        ("A ceasefire without guarantees would be a trap for Kyiv.", {("ukraine", "Rejection", "ceasefire")}),
+        ("Zelensky sees security guarantees as a precondition for any ceasefire.",
+         {("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        # a noun of judgement outside a judgement is none
+        ("Ukrainian troops set a trap for Russian forces near the grain corridor.", set()),
     ],
     "goals and priorities": [
         ("Our priority is a ceasefire, Macron said.", {("emmanuel-macron", "Demand", "ceasefire")}),

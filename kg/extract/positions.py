@@ -357,7 +357,21 @@ class _Reader:
                 c.dep_ == "dobj" and has_det(c, "no") for c in t.children):
             return True  # "made no compromises", "accepted no proposal" (but "demands no troops" opposes them)
         # "no plans to": unless the "no" is part of the trigger itself
-        return t.pos_ == "NOUN" and own != "no" and has_det(t, "no")
+        if t.pos_ == "NOUN" and own != "no" and has_det(t, "no"):
+            return True
+        cur = t  # "there can be no question of recognising Crimea"
+        for _ in range(4):
+            if cur.dep_ not in ("pcomp", "pobj", "prep", "acl", "compound") or cur.head == cur:
+                return False
+            cur = cur.head
+            if self.existential_denial(cur):
+                return True
+        return False
+
+    def existential_denial(self, tok: Token) -> bool:
+        """The noun "there is no" denies: "there can be no ceasefire", "no talk of ..."."""
+        return bool(tok.dep_ == "attr" and has_det(tok, "no") and children(tok.head, "expl")
+                    and tok.head.lemma_.lower() in self.lex("copula"))
 
     def hedged(self, t: Token, p: Token) -> bool:
         hedge, marks = self.lex("hedge-word"), self.lex("hedge-mark")
@@ -607,11 +621,13 @@ class _Reader:
         hits = find_triggers(self.doc, self.res)
         by_tok = {h.token.i: h for h in hits}
         issues = self.issues()
-        for hit in hits:
-            yield from self._stance(hit, by_tok, issues)
-        yield from self._obligations(issues)
-        yield from self._exclusions(issues, by_tok)
-        yield from self._evaluations(issues, by_tok)
+        seen: set[tuple[str, str, str]] = set()
+        for records in (*(self._stance(hit, by_tok, issues) for hit in hits), self._obligations(issues),
+                        self._exclusions(issues, by_tok), self._denials(issues, by_tok), self._evaluations(issues, by_tok)):
+            for r in records:  # a judged trigger ("sees X as a precondition") is read by both
+                if (r.holder, r.stance, r.issue) not in seen:
+                    seen.add((r.holder, r.stance, r.issue))
+                    yield r
 
     def codebook_hits(self) -> list[IssueHit]:
         """The codebook's issue phrases in the sentence (matched once per sentence)."""
@@ -674,7 +690,7 @@ class _Reader:
         tok = self.doc[hit.start]
         for _ in range(5):
             if tok.pos_ in ("NOUN", "PROPN") and has_det(tok, "no"):
-                return True
+                return not self.existential_denial(tok)  # (what "there is no" denies, _denials reads)
             if tok.dep_ not in ("pobj", "prep", "compound", "amod", "nmod") or tok.head == tok or (
                     tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("exception-preposition")):
                 return False  # ("no talks without a ceasefire": the ceasefire is the condition, see _drop_excluded)
@@ -736,6 +752,28 @@ class _Reader:
                 continue
             yield from self._clause_stances(prep, prep, frame.actors, issues, [], "position.exclusion.speaker", "Demand")
 
+    def _denials(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"There can be no talk of a ceasefire, Peskov said": the speaker rejects what "there is
+        no" denies; "there will be no ceasefire until Russia withdraws" demands the condition
+        instead (as "no ... without" does, see :meth:`_exclusions`)."""
+        for tok in self.doc:
+            verb = tok.head
+            if not self.existential_denial(tok):
+                continue
+            if any(a.i in triggers for a in (verb, *verb.ancestors, *tok.subtree)) or self.hedged(verb, verb):
+                continue  # (a trigger under the denial reads it as negated: "no question of recognising")
+            if any(c.dep_ == "prep" and c.lemma_.lower() in self.lex("exception-preposition") for c in tok.children):
+                continue  # "no peace without ...": the exclusion reads it
+            frame = self.speech(verb)
+            if frame is None or not frame.actors or frame.generic:
+                continue
+            conditions = [c for c in children(verb, "advcl") if self.condition_kind(c) == "until"]
+            for c in conditions:
+                yield from self._clause_stances(c, c, frame.actors, issues, [], "position.condition.speaker", "Demand")
+            if not conditions:  # "there is no alternative to talks" supports them
+                stance = "Support" if tok.lemma_.lower() in self.lex("alternative-noun") else "Rejection"
+                yield from self._clause_stances(tok, tok, frame.actors, issues, [], "position.denial.speaker", stance)
+
     def _clause_stop(self, pred: Token, keep_infinitive: bool = False, subjects: bool = False) -> list[Token]:
         """Children of ``pred`` outside its clause's content: circumstances, the speech frame,
         other clauses (an extraposed infinitive kept if asked), and its subject if asked."""
@@ -759,32 +797,29 @@ class _Reader:
     def evaluation(self, tok: Token) -> tuple[str, Token] | None:
         """A predicative judgement and the copular predicate it belongs to: "X is (not)
         realistic" (the adjective), "X is not a realistic outcome" (the copula of the noun)."""
-        if tok.pos_ != "ADJ":
+        if tok.pos_ not in ("ADJ", "NOUN"):
             return None
-        lemma = tok.lemma_.lower()
-        if tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "non":
-            lemma = "non-" + lemma  # the tokenizer splits "non-negotiable"
-        stance = next((st for st, name in (("Support", "evaluation-support"), ("Acceptance", "evaluation-acceptance"),
-                                           ("Rejection", "evaluation-rejection"), ("Demand", "evaluation-demand"))
-                       if lemma in self.lex(name)), None)
+        stance = self.evaluation_word(tok)
         if stance is None:
             return None
         copula = self.lex("copula")
         first = tok
-        while first.dep_ == "conj" and first.head.pos_ == "ADJ":  # "good and productive": read as the first
+        while first.dep_ == "conj" and first.head.pos_ == tok.pos_:  # "good and productive": read as the first
             first = first.head
         judge = self.lex("judge-verb")
         if first.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and first.head.lemma_.lower() in judge:
             return stance, first.head  # "Kyiv called the talks pointless": the judging verb's subject holds it
-        if first.dep_ == "amod" and first.i > first.head.i:
-            # the same, with the adjective mis-attached after its noun, or after the last noun of
-            # the object's phrase ("called the proposal for a truce absurd")
-            obj = first.head  # (an "as" phrase may hang there too: "described the demand for X as unrealistic")
-            while obj.dep_ in ("pobj", "prep") and obj.head != obj and obj.head.lemma_.lower() not in judge:
-                obj = obj.head
-            if obj.head.lemma_.lower() in judge and (obj.dep_ == "dobj" or (
-                    obj.dep_ == "prep" and children(obj.head, "dobj"))):
-                return stance, obj.head
+        # the same with the judgement hung on the object ("considers neutrality a priority"), after
+        # the last noun of the object's phrase ("called the proposal for a truce absurd / a trap"),
+        # or in an "as" phrase ("views X as a non-starter")
+        after_object = (first.dep_ == "amod" and first.i > first.head.i) or first.dep_ == "appos"
+        as_phrase = first.dep_ == "pobj" and first.head.lemma_.lower() in self.lex("predicative-preposition")
+        if after_object or as_phrase:
+            verb = self.judging_verb(first.head.head if as_phrase else first.head)
+            if verb is not None:
+                return stance, verb
+        if tok.pos_ == "NOUN":  # a noun judges as a copula's predicate: "X is a red line"
+            return (stance, first.head) if first.dep_ == "attr" and first.head.lemma_.lower() in copula else None
         if first.dep_ == "acomp" and first.head.lemma_.lower() in copula:
             return stance, first.head
         if any(c.dep_ == "cop" or (c.dep_ == "auxpass" and c.lemma_.lower() in copula) for c in first.children):
@@ -792,6 +827,39 @@ class _Reader:
         if first.dep_ == "amod" and first.head.dep_ == "attr" and first.head.head.lemma_.lower() in copula:
             return stance, first.head.head
         return None
+
+    def judging_verb(self, obj: Token) -> Token | None:
+        """The verb of judgement whose object's phrase ``obj`` ends (or that verb itself)."""
+        judge = self.lex("judge-verb")
+        while obj.dep_ in ("pobj", "prep") and obj.head != obj and obj.head.lemma_.lower() not in judge:
+            obj = obj.head
+        if obj.lemma_.lower() in judge:
+            return obj
+        if obj.head.lemma_.lower() in judge and (obj.dep_ in ("dobj", "ccomp", "oprd") or (
+                obj.dep_ == "prep" and children(obj.head, "dobj"))):
+            return obj.head
+        return None
+
+    def evaluation_word(self, tok: Token) -> str | None:
+        """The stance a word of judgement states: "unrealistic", "non-negotiable" (split by the
+        tokenizer), "a priority", "a red line" (a noun with its modifier)."""
+        lemma = tok.lemma_.lower()
+        keys = [lemma]
+        if tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "non":
+            keys.insert(0, "non-" + lemma)
+        if tok.pos_ == "NOUN":
+            keys[:0] = [f"{c.lower_} {lemma}" for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1]
+        for key in keys:
+            for st, name in (("Support", "evaluation-support"), ("Acceptance", "evaluation-acceptance"),
+                             ("Rejection", "evaluation-rejection"), ("Demand", "evaluation-demand")):
+                if key in self.lex(name) and (" " in key or "-" in key or tok.pos_ == "ADJ" or key in self.lex("evaluation-noun")):
+                    return st
+        return None
+
+    def evaluation_owner(self, tok: Token, pred: Token) -> list[str]:
+        """Who a judgement is for: "a red line for Moscow", "unacceptable to Kyiv"."""
+        return [a for x in (tok, pred) for p in children(x, "prep") if p.lemma_.lower() in self.lex("judged-for-preposition")
+                for o in children(p, "pobj") for a in self.actors_of(o)]
 
     def denied_by_speaker(self, pred: Token, frame_verb: Token) -> bool:
         """A negated verb of speech or thought between the clause and its speaker, or the
@@ -824,7 +892,10 @@ class _Reader:
                 continue
             frame = self._speaker(pred) if judged else self.speech(pred)
             if frame is None or not frame.actors:
-                continue
+                owners = [] if judged else self.evaluation_owner(tok, pred)
+                if not owners:
+                    continue
+                frame = _Frame(owners, False, pred)
             negated = any(c.dep_ == "neg" or c.lower_ == "no" for x in (pred, tok, tok.head) for c in x.children)
             if not judged and self.denied_by_speaker(pred, frame.verb):  # "did not think it was practical"
                 negated = not negated
@@ -901,6 +972,10 @@ class _Reader:
         # "ready to return to the deal if sanctions were lifted": the condition is a demand of its own
         clauses = {c for i in scope for c in self.doc[i].children if c.dep_ == "advcl"} | set(children(p, "advcl"))
         kinds = {c: self.condition_kind(c) for c in clauses}
+        # "offered a swap in exchange for an end to strikes": the price asked is a condition too
+        kinds |= {f: "if" for i in scope if self.doc[i].dep_ == "pobj" and self.doc[i].lemma_.lower() in self.lex("price-noun")
+                  for f in children(self.doc[i], "prep") if f.lemma_.lower() == "for"}
+        clauses |= kinds.keys()
         conditions = sorted((c for c in clauses if kinds[c]), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
         scope -= cond_ids
