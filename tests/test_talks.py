@@ -76,6 +76,22 @@ CASES = [
     ("There were rumors that Russia and Ukraine had secretly started negotiations.", []),
     ("Only dialogue and negotiation can solve the problem between Russia and Ukraine.", []),
     ("Putin said Russia was open to dialogue with Ukraine, provided that all demands are met.", []),
+    # a speaker the gazetteer does not name after the report is no actor named before it
+    ("Witkoff met Umerov in Miami on Saturday, officials said.",
+     [("meeting", "Held", "2025-03-15", ["miami"], ["rustem-umerov", "steve-witkoff"], [], [])]),
+    ("Kushner and Witkoff met Umerov in Miami on Saturday, a Ukrainian official said.",
+     [("meeting", "Held", "2025-03-15", ["miami"], ["jared-kushner", "rustem-umerov", "steve-witkoff"], [], [])]),
+    # "under X auspices" mediates; verbs of gathering are talks only between two sides
+    ("The talks between Russia and Ukraine opened in Istanbul on Wednesday under Turkish auspices.",
+     [("meeting", "Held", "2025-03-12", ["istanbul"], ["russia", "ukraine"], ["turkey"], [])]),
+    ("Russian and American negotiators sat down in Riyadh on Monday.",
+     [("meeting", "Held", "2025-03-17", ["riyadh"], ["russia", "united-states"], [], [])]),
+    ("U.S. and Russian officials gathered in Riyadh on Monday for talks on the Black Sea.",
+     [("meeting", "Held", "2025-03-17", ["riyadh"], ["russia", "united-states"], [], [])]),
+    ("Protesters gathered in Kyiv on Sunday.", []),
+    ("The ministers sat down for dinner in Kyiv on Sunday.", []),
+    ("Zelensky will meet Trump at the White House on Friday, his office said.",
+     [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
 ]
 
 

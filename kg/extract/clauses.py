@@ -208,6 +208,18 @@ def subject_before(view: SentenceView, pos: int, ctx: Discourse, floor: int = 0)
     return found
 
 
+def _other_subject(view: SentenceView, start: int, end: int, after: int) -> bool:
+    """The speech verb at ``start:end`` has a subject of its own after offset ``after`` that names no
+    actor ("Witkoff met Umerov, officials said"): the actor named before does not speak (needs the parse)."""
+    doc = view.sent.parse
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    taken = [(a, b) for a, b, _m in view.actor_mentions()]
+    return any(s.idx >= after and not any(a <= t.idx < b for t in s.subtree for a, b in taken)
+               for s in span.root.children if s.dep_ == "nsubj")
+
+
 def speakers(view: SentenceView, ctx: Discourse) -> list[Speaker]:
     """Reported-speech frames of a sentence (``X said that ...``, ``according to X``)."""
     res, text = view.res, view.text
@@ -223,6 +235,9 @@ def speakers(view: SentenceView, ctx: Discourse) -> list[Speaker]:
             # the speaker must be close: "Peskov, Russian Presidential Press Secretary, bluntly said"
             last_end = max((e for s, e, x in view.actor_mentions() if x.entity in actors and e <= m.start()), default=-1)
             near = how == "pronoun" or (last_end >= 0 and (m.start() - last_end) <= 150)
+            if near and how != "pronoun" and _other_subject(view, m.start(), m.end(), last_end):
+                out.append(Speaker((), False, m.end(), m.start()))  # "..., officials said": someone unnamed
+                continue
             if near:
                 gap = text[last_end:m.start()] if last_end >= 0 else ""
                 if not (generic.search(gap) and not gap.strip().startswith(",")):

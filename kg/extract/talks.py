@@ -195,7 +195,8 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
 
 
 def _triggers(text: str, res: Resources) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for name in ("talks-noun", "talks-verb", "brokered-deal") for m in res.lexicon[name].finditer(text)]
+    names = ("talks-noun", "talks-verb", "talks-verb-parties", "brokered-deal")
+    spans = [(m.start(), m.end()) for name in names for m in res.lexicon[name].finditer(text)]
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int]] = []
     for a, b in spans:
@@ -446,6 +447,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     for f in said:
         if b <= f.verb_start < hi and _content_before(view, f.verb_start, f.verb_end):
             hi = min([hi, *(s for s, _e, m in view.actor_mentions() if m.entity in f.actors and b <= s < f.verb_start)])
+            if not f.actors:  # "..., officials said, adding ...": the clause of an unnamed speaker
+                comma = text.rfind(",", b, f.verb_start)
+                hi = min(hi, comma) if comma >= 0 else hi
     # ... unless he speaks of himself: "Trump said he plans to speak to Putin"
     himself = list(frames[-1].actors) if frames and re.match(r"\s*(?:that\s+)?(?:he|she)\b", text[lo:], re.I) else []
     local = text[lo:hi]
@@ -454,7 +458,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
-    event = (bool(met) or res.lexicon["talks-verb"].search(text, a, b)
+    event = (bool(met) or res.lexicon["talks-verb"].search(text, a, b) or res.lexicon["talks-verb-parties"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
@@ -509,6 +513,13 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                 enough = enough and bool(places or day)  # a ceremony has a where or a when
             if planned and not (day and len(participants) >= 2):
                 continue
+            if res.lexicon["talks-verb-parties"].fullmatch(text, a, b):
+                # "Russian and American negotiators sat down in Riyadh": the parties are the subject
+                # before the verb, two sides at least ("protesters gathered in Kyiv" is none)
+                before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a}
+                participants = [p for p in participants if p in before or p in (met or [])]  # (and "alongside X")
+                if len({res.side_of(p) for p in participants}) < 2:
+                    continue
             if not enough:
                 continue
             found = TalksRecord(tracker.doc.doc_id, len(tracker.talks), fmt, status, day, rnd)
