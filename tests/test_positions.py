@@ -141,6 +141,12 @@ CLASS_CASES = {
          {("antonio-guterres", "Demand", "ceasefire")}),
     ],
     "holders": [
+        # who is quoted as saying it speaks; the one told it does not
+        ("Lavrov was quoted as saying that Russia would not accept European peacekeepers.",
+         {("sergey-lavrov", "Rejection", "security-guarantees")}),
+        ("Zelensky was told by Trump that Ukraine must cede territory.", {("donald-trump", "Demand", "territorial-concessions")}),
+        ("Zelensky is eager to meet Putin in person.", {("volodymyr-zelensky", "Acceptance", "leaders-meeting")}),
+        ("The Kremlin is keen on a new round of talks.", {("russia", "Acceptance", "peace-talks")}),
         # the object of a verb is never the holder
         ("Washington pressed Moscow to accept a truce.", {("united-states", "Demand", "ceasefire")}),
         ("Paris urged Kyiv to drop its demand for NATO membership.", {("france", "Opposition", "nato-membership")}),

@@ -289,7 +289,10 @@ class _Reader:
         attitude = verb.lemma_.lower() in self.lex("attitude-verb")
         if not children(verb, "nsubj", "agent") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
             verb = verb.head  # "..., saying that": the speaker == the subject of the clause it hangs on
-        for s in children(verb, "nsubj"):
+        subject = "nsubj"
+        if not children(verb, "nsubj", "agent") and verb.dep_ == "pcomp" and verb.head.head != verb.head:
+            verb, subject = verb.head.head, "nsubjpass"  # "Lavrov was quoted as saying": who was quoted
+        for s in children(verb, subject):
             if self.is_generic(s):
                 return _Frame([], True, verb)
             actors = self.actors_of(s)
