@@ -159,6 +159,33 @@ def speaker_turns(sentences: Sequence[Sentence], body: str, res: Resources) -> d
             turn = None
         if turn is not None:
             out[s.start] = turn
+    out |= {start: (who, False) for start, who in quote_continuations(sentences, res).items() if start not in out}
+    return out
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]?")
+
+
+def quote_continuations(sentences: Sequence[Sentence], res: Resources) -> dict[int, tuple[str, ...]]:
+    """Sentences that go on with a quote without naming its speaker again, with that speaker:
+    '"We are ready," Zelensky said. "But Russia must withdraw first."' (by sentence start).
+
+    The speaker is the one actor a sentence with a quote and a verb of saying names outside the
+    quote; the quote goes on while sentences open with a quotation mark and name no speaker.
+    """
+    out: dict[int, tuple[str, ...]] = {}
+    speaker: tuple[str, ...] = ()
+    for s in sentences:
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(s.text)]
+        said = res.lexicon["speech"].search(s.text)
+        if quoted and said is not None:
+            outside = {m.entity for m in s.mentions if m.sense == "actor" and not any(
+                a <= s.local(m)[0] < b for a, b in quoted)}
+            speaker = tuple(outside) if len(outside) == 1 else ()
+        elif speaker and s.text.lstrip()[:1] in "\"“" and s.text.strip():
+            out[s.start] = speaker
+        else:
+            speaker = ()
     return out
 
 

@@ -388,6 +388,8 @@ CLASS_CASES = {
         ("There can be no ceasefire without a withdrawal of troops, analysts said.", set()),
     ],
     "there is no": [
+        ("There will be no concessions on territory, Zelensky said.",
+         {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
         # the speaker rejects what "there is no" denies, or demands the condition it is denied until
         ("There can be no talk of a ceasefire, Peskov said.", {("dmitry-peskov", "Rejection", "ceasefire")}),
         ("There is no question of recognising Crimea as Russian, Kyiv said.", {("ukraine", "Rejection", "crimea")}),
@@ -456,6 +458,36 @@ CLASS_CASES = {
         ("Russian and Ukrainian negotiators met in Istanbul. Lavrov told reporters that the two sides would swap "
          "175 prisoners each on Wednesday.",
          {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
+    ],
+    "keeping up and voicing": [
+        # keeping up or extending something supports it; a verb of voicing lets its stance noun speak
+        ("The EU will maintain sanctions on Russia.", {("european-union", "Support", "sanctions")}),
+        ("Brussels said the bloc would keep up sanctions until Russia withdrew.", {("european-union", "Support", "sanctions")}),
+        ("Ankara wants to prolong the grain deal by another four months.", {("turkey", "Demand", "humanitarian-corridors")}),
+        ("The G7 renewed the sanctions against Russia for a year.", {("group-of-seven", "Support", "sanctions")}),
+        ("Kyiv maintained its demand for security guarantees.", {("ukraine", "Demand", "security-guarantees")}),
+        ("Hungary extended its veto on the EU loans.", {("hungary", "Opposition", "financial-aid")}),
+        ("Germany pledged support for a ceasefire.", {("germany", "Support", "ceasefire")}),
+        ("Russia extended its offensive in the east.", set()),
+    ],
+    "a quote that goes on": [
+        # the next sentence of a quote keeps its speaker, until a sentence is no quote
+        ('"We are ready for a ceasefire," Zelensky said. "But we need security guarantees first."',
+         {("volodymyr-zelensky", "Acceptance", "ceasefire"), ("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        ('"Russia is ready for talks," Peskov told reporters. "We will never accept NATO troops in Ukraine."',
+         {("dmitry-peskov", "Acceptance", "peace-talks"), ("dmitry-peskov", "Rejection", "security-guarantees")}),
+        # two speakers: whose the quote is is unknown
+        ('"We want peace," Trump and Putin said. "We need security guarantees first."', set()),
+        ('"We are ready," Zelensky said. The talks went on. "We need security guarantees first."', set()),
+    ],
+    "pronouns": [
+        # "he" is the subject of the sentence before, not its object
+        ("Putin met Witkoff in Moscow. He later said Russia was open to a ceasefire.",
+         {("vladimir-putin", "Acceptance", "ceasefire")}),
+        ("Trump said Putin wanted peace. He added that Ukraine must get security guarantees.",
+         {("donald-trump", "Demand", "security-guarantees")}),
+        ("Witkoff was received by Putin. He said he was open to a ceasefire.",
+         {("steve-witkoff", "Acceptance", "ceasefire")}),
     ],
     "transcripts": [
         # a turn opened by a speaker's name: "we" and unattributed sentences are the speaker's, over paragraphs

@@ -43,8 +43,8 @@ class Discourse:
 
     def update(self, sent: Sentence, res: Resources) -> None:
         persons = [m.entity for m in sent.mentions if m.sense == "actor" and "Person" in res.entities[m.entity].types]
-        if persons:
-            self.last_person = persons[-1]
+        if persons:  # "he" next is the subject of this sentence, else the person named last
+            self.last_person = _subject_person(sent, res) or persons[-1]
         talks = res.lexicon["talks-noun"].search(sent.text) or res.lexicon["talks-verb"].search(sent.text)
         if talks and not res.lexicon["talks-planned"].search(sent.text):
             view = SentenceView(sent, res)
@@ -71,6 +71,20 @@ class Discourse:
         if self.pair_at != sent.index - 1:
             return ()
         return self.pair_persons if self.pair_persons else self.pair_sides
+
+
+def _subject_person(sent: Sentence, res: Resources) -> str | None:
+    """The person the main clause's subject names ("Putin met Witkoff. He later said ...": Putin)."""
+    if sent.parse is None:
+        return None
+    for root in (t for t in sent.parse if t.dep_ == "ROOT"):
+        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            for m in sent.mentions:
+                a, _b = sent.local(m)
+                if m.sense == "actor" and lo <= a < hi and "Person" in res.entities[m.entity].types:
+                    return m.entity
+    return None
 
 
 def _joint_subject(view: SentenceView) -> tuple[str, ...]:

@@ -593,6 +593,11 @@ class _Reader:
         v = t.head
         return t.dep_ == "dobj" and (v.lemma_.lower() in self.lex("holder-verb") or self.author_verb(v))
 
+    def voiced(self, noun: Token) -> bool:
+        """A stance noun a verb of voicing takes as object ("maintained its demand", "pledged
+        support"): the noun says the stance, not the verb (which may be a trigger itself)."""
+        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in self.lex("holder-verb")
+
     def author_verb(self, v: Token) -> bool:
         """A verb of putting a plan forward ("present", "lay out", "put forward"): its subject is the author."""
         for entry in self.lex("author-verb"):
@@ -918,6 +923,8 @@ class _Reader:
         p = self.predicate(t)
         if t.pos_ != "NOUN" and self.subsumed(p, by_tok):
             return
+        if t.pos_ == "VERB" and any(c.i in by_tok and self.voiced(c) for c in children(t, "dobj")):
+            return  # "maintained its demand", "renewed its offer": the noun says the stance
         if self.hedged(t, p):
             return
         stance: str | None = hit.trigger.stance
@@ -951,7 +958,7 @@ class _Reader:
             inner, owner_toks = self.owner(t)
             how = "owner"
             if not inner:
-                if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass"):
+                if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass") and not self.voiced(t):
                     return  # "rejected the proposal": the verb speaks
                 inner, how = self.subject(t.head, speaker) if self.held_by_subject(t) else ([], "none")
                 verb = t.head.head
