@@ -201,6 +201,8 @@ def inflections(lemma: str) -> frozenset[str]:
 def _dependents(tok: Any) -> list[Any]:
     out = list(tok.children)
     out += [g for c in tok.children if c.dep_ in ("xcomp", "ccomp") for g in c.children if g.dep_ in ("aux", "mark")]
+    # "called for Ukraine to give up": the parser may make "for" the mark of a clause right after the verb
+    out += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1]
     return out
 
 

@@ -459,6 +459,28 @@ CLASS_CASES = {
          "175 prisoners each on Wednesday.",
          {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
     ],
+    "what must not happen": [
+        # a demand that something not happen opposes it; a refusal with "unless" is a condition, not "never"
+        ("Moscow demanded that Ukraine never join NATO.", {("russia", "Opposition", "nato-membership")}),
+        ("Russia insists that Kyiv must not join NATO.", {("russia", "Opposition", "nato-membership")}),
+        ("Beijing proposed that neither side use nuclear weapons.", {("china", "Proposal", "nuclear-arms-control")}),
+        ("Moscow proposed that Kyiv would not receive military aid unless it accepted neutrality.",
+         {("russia", "Proposal", "military-aid"), ("russia", "Demand", "neutrality")}),
+        # a negation elsewhere in the clause negates no issue
+        ("Erdogan called on the world not to expect a miracle in the talks.", {("recep-tayyip-erdogan", "Demand", "peace-talks")}),
+    ],
+    "calls for someone to act, and a plan's author": [
+        # the parser may make "for X to" a clause of its own: it is still what is called for, and X holds nothing
+        ("European leaders called for Russia to accept a ceasefire.", {("european-countries", "Demand", "ceasefire")}),
+        ("Washington pushed for Kyiv to accept a truce.", {("united-states", "Demand", "ceasefire")}),
+        ("Kyiv pressed for Moscow to agree to a prisoner exchange.", {("ukraine", "Demand", "prisoner-exchange")}),
+        # a plan "drawn up by" or "written by" someone speaks for them
+        ("A plan drafted by Washington calls for a ceasefire along the front line.", {("united-states", "Demand", "ceasefire")}),
+        ("The memorandum, written by Kyiv, demands the release of all prisoners.", {("ukraine", "Demand", "prisoner-exchange")}),
+        ("The draft, drawn up by Witkoff, called for Ukraine to give up Donetsk and never to join NATO.",
+         {("steve-witkoff", "Demand", "territorial-concessions"), ("steve-witkoff", "Opposition", "nato-membership")}),
+        ("The plan, criticised by Kyiv, calls for a ceasefire.", set()),
+    ],
     "keeping up and voicing": [
         # keeping up or extending something supports it; a verb of voicing lets its stance noun speak
         ("The EU will maintain sanctions on Russia.", {("european-union", "Support", "sanctions")}),

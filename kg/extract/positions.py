@@ -211,6 +211,11 @@ class _Reader:
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
                 if owners:
                     return [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+            if lemma in self.lex("plan-noun"):  # "the draft, drawn up by Witkoff, calls for ...": its author
+                authors = [a for v in children(t, "acl") if self.author_verb(v) for g in children(v, "agent")
+                           for o in children(g, "pobj") for a in self.actors_of(o)]
+                if authors:
+                    return authors
             if self.definite_plan(t):  # "The document calls for a ceasefire": its author does
                 return list(self.memory.plan_author)
         return []
@@ -405,6 +410,8 @@ class _Reader:
         cur = p
         content = self.lex("content-verb")
         for _ in range(6):
+            if cur.dep_ == "advcl" and cur.head.i in triggers and any(m.i == cur.head.i + 1 for m in children(cur, "mark")):
+                return True  # "called for Russia to accept": the clause of "for" right after the verb
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
             if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
@@ -664,6 +671,22 @@ class _Reader:
                 out[root.lemma_.lower()] = h.code
         return out
 
+    def negated_content(self, hit: IssueHit, scope: set[int]) -> bool:
+        """The verb the issue is an argument of (or that is part of it) is negated, below the
+        stance: "demanded that Ukraine never join NATO", "insisted that Kyiv must not join". Only
+        that verb counts ("should not talk for the sake of talks" negates no talks)."""
+        cur = self.doc[hit.start:hit.end].root
+        if cur.pos_ not in ("VERB", "AUX"):
+            while cur.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos") and cur.head != cur:
+                cur = cur.head
+            if cur.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+                return False
+            cur = cur.head
+        top = cur.head == cur or cur.head.i not in scope or cur.i not in scope  # the stance itself
+        if top or any(self.condition_kind(c) == "until" for c in children(cur, "advcl")):
+            return False  # ("will not cease fire unless it surrenders": only if, not never)
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in cur.children)
+
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
         """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
         "halt arms supplies", "a halt to arms supplies"), not just near one ("end in negotiations")."""
@@ -708,8 +731,9 @@ class _Reader:
     def polarity(self, stance: str, hit: IssueHit, scope: set[int]) -> str:
         """A demand or proposal that another party give something up opposes it (the guidelines'
         convention); lifting sanctions stays a demand on sanctions."""
-        if stance in ("Demand", "Proposal", "Support") and (self.given_up(hit, scope) or self.excluded_item(hit)):
-            return "Opposition"
+        if stance in ("Demand", "Proposal", "Support") and (
+                (self.given_up(hit, scope) != self.negated_content(hit, scope)) or self.excluded_item(hit)):
+            return "Opposition"  # ("demanded that Ukraine never join NATO": what is demanded not to happen)
         if stance == "Opposition" and self.given_up(hit, scope):
             return "Demand"
         return stance
