@@ -481,6 +481,15 @@ CLASS_CASES = {
          {("steve-witkoff", "Demand", "territorial-concessions"), ("steve-witkoff", "Opposition", "nato-membership")}),
         ("The plan, criticised by Kyiv, calls for a ceasefire.", set()),
     ],
+    "halts and deployments": [
+        ("Russia and Ukraine agreed to a 30-day halt on strikes against energy infrastructure.",
+         {("russia", "Acceptance", "ceasefire"), ("ukraine", "Acceptance", "ceasefire")}),
+        ("Moscow demanded a moratorium on attacks in the Black Sea.", {("russia", "Demand", "ceasefire")}),
+        ("Kyiv proposed to stop strikes on refineries.", {("ukraine", "Proposal", "ceasefire")}),
+        ("Britain and France said they were prepared to send troops to Ukraine after a ceasefire.",
+         {("united-kingdom", "Acceptance", "security-guarantees"), ("france", "Acceptance", "security-guarantees")}),
+        ("Moscow warned against deploying peacekeepers in Ukraine.", {("russia", "Opposition", "security-guarantees")}),
+    ],
     "keeping up and voicing": [
         # keeping up or extending something supports it; a verb of voicing lets its stance noun speak
         ("The EU will maintain sanctions on Russia.", {("european-union", "Support", "sanctions")}),
