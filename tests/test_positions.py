@@ -459,6 +459,15 @@ CLASS_CASES = {
          "175 prisoners each on Wednesday.",
          {("russia", "Acceptance", "prisoner-exchange"), ("ukraine", "Acceptance", "prisoner-exchange")}),
     ],
+    "the content of a stance noun": [
+        # "the demand that X do Y": X does not accept Y, the owner demands it
+        ("Kyiv rejected Moscow's demand that Ukraine cede the Donbas.",
+         {("ukraine", "Rejection", "territorial-concessions"), ("russia", "Demand", "territorial-concessions")}),
+        ("Lavrov reiterated Russia's demand that Ukraine recognize the annexed territories.",
+         {("russia", "Demand", "annexed-regions")}),
+        ("Zelensky said Ukraine would not accept any agreement that legitimizes the occupation of Ukrainian territory.",
+         {("volodymyr-zelensky", "Rejection", "annexed-regions")}),
+    ],
     "what must not happen": [
         # a demand that something not happen opposes it; a refusal with "unless" is a condition, not "never"
         ("Moscow demanded that Ukraine never join NATO.", {("russia", "Opposition", "nato-membership")}),

@@ -412,6 +412,9 @@ class _Reader:
         for _ in range(6):
             if cur.dep_ == "advcl" and cur.head.i in triggers and any(m.i == cur.head.i + 1 for m in children(cur, "mark")):
                 return True  # "called for Russia to accept": the clause of "for" right after the verb
+            if (cur.dep_ == "acl" and cur.head.i in triggers and cur.head.pos_ == "NOUN"
+                    and any(m.lemma_.lower() == "that" for m in children(cur, "mark"))):
+                return True  # "the demand that Ukraine recognize ...": the content of the noun
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
             if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
