@@ -69,7 +69,8 @@ CASES = [
     ("Zelensky said Ukraine would not cede the Donbas region.",
      {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
     ("The Kremlin said Russia demands that Ukraine withdraw from the four regions and renounce its NATO ambitions.",
-     {("russia", "Demand", "annexed-regions"), ("russia", "Opposition", "nato-membership")}),
+     {("russia", "Demand", "annexed-regions"), ("russia", "Opposition", "nato-membership"),
+      ("russia", "Demand", "territorial-concessions")}),
     ("European leaders called for an unconditional 30-day ceasefire.", {("european-countries", "Demand", "ceasefire")}),
     # a noun trigger owned by another actor inside a verb's object
     ("Trump rejected Zelensky's demand for security guarantees.",
@@ -522,6 +523,9 @@ CLASS_CASES = {
         ('"We are ready," Zelensky said. The talks went on. "We need security guarantees first."', set()),
     ],
     "pronouns": [
+        # ... and in its own sentence, the subject of an earlier clause before anyone named earlier
+        ("Zelensky spoke in Kyiv. Mr Putin told reporters that the plan was a basis, but he insisted Ukrainian troops must leave.",
+         {("vladimir-putin", "Demand", "territorial-concessions")}),
         # "he" is the subject of the sentence before, not its object
         ("Putin met Witkoff in Moscow. He later said Russia was open to a ceasefire.",
          {("vladimir-putin", "Acceptance", "ceasefire")}),

@@ -23,7 +23,7 @@ def _talks(doc, res):  # type: ignore[no-untyped-def]
 CASES = [
     ("On March 29, Russian and Ukrainian delegations met in Istanbul for a new round of talks hosted by "
      "Turkish President Recep Tayyip Erdogan.",
-     [("meeting", "Held", "2025-03-29", ["istanbul"], ["russia", "ukraine"], [], ["recep-tayyip-erdogan"])]),
+     [("negotiation round", "Held", "2025-03-29", ["istanbul"], ["russia", "ukraine"], [], ["recep-tayyip-erdogan"])]),
     ("The United States and Ukraine held talks in Jeddah, Saudi Arabia, on March 11.",
      [("meeting", "Held", "2025-03-11", ["jeddah"], ["ukraine", "united-states"], [], [])]),
     ("More than 90 countries attended the peace summit at the Bürgenstock resort in Switzerland on June 15.",
@@ -88,6 +88,8 @@ CASES = [
      [("meeting", "Held", "2025-03-17", ["riyadh"], ["russia", "united-states"], [], [])]),
     ("U.S. and Russian officials gathered in Riyadh on Monday for talks on the Black Sea.",
      [("meeting", "Held", "2025-03-17", ["riyadh"], ["russia", "united-states"], [], [])]),
+    ("A new round of talks between U.S. and Ukrainian officials got under way in Florida on Sunday.",
+     [("negotiation round", "Held", "2025-03-16", ["florida"], ["ukraine", "united-states"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",

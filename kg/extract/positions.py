@@ -186,6 +186,9 @@ class _Reader:
             # inside reported speech "he" is most often the speaker ("Putin said he was ready")
             if persons:
                 return persons
+            before = self.person_before(t)  # "Mr Putin told reporters ..., but he insisted ..."
+            if before:
+                return before
             return [self.ctx.last_person] if self.ctx.last_person else []
         if lemma in self.lex("speaker-pronoun"):
             return list(speaker)
@@ -218,6 +221,16 @@ class _Reader:
                     return authors
             if self.definite_plan(t):  # "The document calls for a ceasefire": its author does
                 return list(self.memory.plan_author)
+        return []
+
+    def person_before(self, t: Token) -> list[str]:
+        """The person a pronoun refers back to in its own sentence: the subject of an earlier
+        clause, else none (an object before it is no antecedent: "Putin met Zelensky and he said")."""
+        for tok in reversed(self.doc[:t.i]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.tok_actor:
+                people = [a for a in self.tok_actor[tok.i] if self.res.entities[a].kind == "Person"]
+                if people:
+                    return people
         return []
 
     def definite_plan(self, t: Token) -> bool:
