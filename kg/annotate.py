@@ -198,6 +198,16 @@ def starts_line(body: str, sent: Sentence) -> bool:
     return i < 0 or body[i] == "\n"
 
 
+def dateline_end(text: str) -> int:
+    """Where a wire dateline opening a sentence ends ("KYIV, Oct 14 (Wire) - "), else 0.
+
+    >>> dateline_end("KYIV, Oct 14 (Wire) - Zelensky met Erdogan."), dateline_end("Zelensky met Erdogan.")
+    (22, 0)
+    """
+    line = _WIRE_DATELINE.match(text)
+    return line.end() if line else 0
+
+
 def dateline_place(doc: AnnotatedDocument, res: Resources) -> str | None:
     """The place of a wire dateline ("BEIJING, May 23 (Wire) -- ..."), where the report was filed:
     what "here" means in it."""

@@ -90,6 +90,12 @@ CASES = [
      [("meeting", "Held", "2025-03-17", ["riyadh"], ["russia", "united-states"], [], [])]),
     ("A new round of talks between U.S. and Ukrainian officials got under way in Florida on Sunday.",
      [("negotiation round", "Held", "2025-03-16", ["florida"], ["ukraine", "united-states"], [], [])]),
+    # the city of a wire dateline is where the report was filed, not a party
+    ("KYIV, March 16 (Wire) - Zelensky met Erdogan in Ankara on Sunday, his office said.",
+     [("meeting", "Held", "2025-03-16", ["ankara"], ["recep-tayyip-erdogan", "volodymyr-zelensky"], [], [])]),
+    # agreements signed are a ceremony, in the plural too
+    ("Russia and Ukraine signed separate agreements in Istanbul on Friday.",
+     [("signing ceremony", "Held", "2025-03-14", ["istanbul"], ["russia", "ukraine"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..annotate import AnnotatedDocument, Sentence, dateline_place
+from ..annotate import AnnotatedDocument, Sentence, dateline_end, dateline_place
 from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
@@ -416,7 +416,8 @@ def _trigger_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, trigge
     text = view.text
     groups: list[tuple[int, int, int, int]] = []  # window lo, hi, trigger start, end
     for a, b in triggers:
-        c0, c1 = clause_start(text, a), clause_end(text, b)
+        # (the city of a wire dateline is where the report was filed: no party)
+        c0, c1 = max(clause_start(text, a), dateline_end(text)), clause_end(text, b)
         if groups and groups[-1][0] == c0 and a - groups[-1][3] < 25:
             lo, _hi, s0, _e0 = groups[-1]
             groups[-1] = (lo, c1, s0, b)  # "held talks", "round of negotiations" stay one mention
