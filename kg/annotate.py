@@ -126,7 +126,8 @@ def words_of(text: str) -> set[str]:
 def states_fact(text: str, res: Resources, words: set[str] | None = None) -> bool:
     """Whether a text has a word of a stance, obligation, delegation or talks."""
     words = words_of(text) if words is None else words
-    return bool(words & res.fact_words) or bool(res.lexicon["talks-noun"].search(text) or res.lexicon["talks-verb"].search(text))
+    return bool(words & res.fact_words) or any(res.lexicon[name].search(text) for name in (
+        "talks-noun", "talks-verb", "evaluation-phrase-rejection", "evaluation-phrase-acceptance"))
 
 
 def speaker_turn(sent: Sentence, res: Resources) -> tuple[tuple[str, ...], bool] | None:

@@ -494,6 +494,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "condition-mark", "condition-until", "condition-only", "evaluation-support", "evaluation-acceptance",
                 "evaluation-rejection", "judge-verb", "evaluation-noun", "judged-for-preposition", "denial-word",
                 "alternative-noun", "price-noun", "talks-verb-parties",
+                "evaluation-phrase-rejection", "evaluation-phrase-acceptance",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",

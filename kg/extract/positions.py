@@ -186,7 +186,7 @@ class _Reader:
             # inside reported speech "he" is most often the speaker ("Putin said he was ready")
             if persons:
                 return persons
-            before = self.person_before(t)  # "Mr Putin told reporters ..., but he insisted ..."
+            before = self.subject_before(t, person=True)  # "Mr Putin told reporters ..., but he insisted ..."
             if before:
                 return before
             return [self.ctx.last_person] if self.ctx.last_person else []
@@ -195,8 +195,10 @@ class _Reader:
         if lemma in self.lex("body-pronoun"):
             if bodies:
                 return bodies
-            if lemma in ("it", "its") and self.memory.last_body:
-                return [self.memory.last_body]
+            if lemma in ("it", "its"):  # "Moscow made clear it would not accept ...", else the body named last
+                before = self.subject_before(t, person=False) if t.dep_ == "nsubj" else []
+                if before or self.memory.last_body:
+                    return before or [str(self.memory.last_body)]
             if lemma in self.lex("plural-pronoun"):  # "Trump and Putin spoke on Tuesday. They agreed ..."
                 return list(self.ctx.pair_just_named(self.sent))
             return []
@@ -223,14 +225,15 @@ class _Reader:
                 return list(self.memory.plan_author)
         return []
 
-    def person_before(self, t: Token) -> list[str]:
-        """The person a pronoun refers back to in its own sentence: the subject of an earlier
-        clause, else none (an object before it is no antecedent: "Putin met Zelensky and he said")."""
+    def subject_before(self, t: Token, person: bool) -> list[str]:
+        """The person ("he") or body ("it") a pronoun refers back to in its own sentence: the
+        subject of an earlier clause, else none (an object before it is no antecedent: "Putin met
+        Zelensky and he said")."""
         for tok in reversed(self.doc[:t.i]):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.i in self.tok_actor:
-                people = [a for a in self.tok_actor[tok.i] if self.res.entities[a].kind == "Person"]
-                if people:
-                    return people
+                found = [a for a in self.tok_actor[tok.i] if (self.res.entities[a].kind == "Person") == person]
+                if found:
+                    return found
         return []
 
     def definite_plan(self, t: Token) -> bool:
@@ -845,6 +848,14 @@ class _Reader:
     def evaluation(self, tok: Token) -> tuple[str, Token] | None:
         """A predicative judgement and the copular predicate it belongs to: "X is (not)
         realistic" (the adjective), "X is not a realistic outcome" (the copula of the noun)."""
+        if tok.lemma_.lower() in self.lex("copula") and tok.pos_ == "AUX":
+            nxt = tok.i + 1  # past the copula's own adverbs and negation ("is still not on the table")
+            while nxt < len(self.doc) and self.doc[nxt].head == tok and self.doc[nxt].dep_ in ("advmod", "neg"):
+                nxt += 1
+            for st, name in (("Rejection", "evaluation-phrase-rejection"), ("Acceptance", "evaluation-phrase-acceptance")):
+                if nxt < len(self.doc) and self.res.lexicon[name].match(self.doc.text, self.doc[nxt].idx):
+                    return st, tok  # "a ceasefire is out of the question", "... is on the table"
+            return None
         if tok.pos_ not in ("ADJ", "NOUN"):
             return None
         stance = self.evaluation_word(tok)
