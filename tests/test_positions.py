@@ -339,6 +339,12 @@ CLASS_CASES = {
         ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
+    "a phrase around a reporting aside": [
+        # ", he said," inside the phrase does not hide it
+        ("Putin spoke in Moscow. Ukrainian forces, he said, must be completely withdrawn from the Donetsk region.",
+         {("vladimir-putin", "Demand", "territorial-concessions"), ("vladimir-putin", "Demand", "donbas")}),
+        ("A prisoner exchange, Lavrov said, was agreed in principle.", {("sergey-lavrov", "Acceptance", "prisoner-exchange")}),
+    ],
     "obligation under a speaker": [
         ("Russian troops must leave the occupied territories, Kuleba said.",
          {("dmytro-kuleba", "Demand", "troop-withdrawal"), ("dmytro-kuleba", "Demand", "annexed-regions")}),

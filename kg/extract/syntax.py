@@ -40,6 +40,9 @@ def find_issue_tokens(doc: Any, res: Resources, doc_id: str) -> list[IssueHit]:
     verbs_only = _lemma_text(doc, ("VERB", "AUX"))
     if verbs_only[0] != lemma_texts[0][0]:
         lemma_texts.append(verbs_only)
+    aside = _speech_aside(doc, res)
+    if aside:  # "Ukrainian forces, he said, must be withdrawn": the phrase read without the aside
+        lemma_texts += [_lemma_text(doc, (), aside), _lemma_text(doc, ("VERB", "AUX"), aside)]
     raw: list[tuple[int, int, str]] = []
     for code, pattern in _issue_patterns(res, doc_id):
         for m in pattern.finditer(text):
@@ -72,15 +75,29 @@ def _issue_patterns(res: Resources, doc_id: str) -> list[tuple[str, WordPattern]
     return shared + scoped
 
 
-def _lemma_text(doc: Any, tags: tuple[str, ...]) -> tuple[str, Any]:
-    """The sentence with the words of parts of speech ``tags`` as lemmas, and a map from its
-    offsets to token indices."""
+def _speech_aside(doc: Any, res: Resources) -> set[int]:
+    """Tokens of a reporting clause set off by commas inside what it reports (", he said,")."""
+    out: set[int] = set()
+    speech = res.lemma_set("speech-verb")
+    for tok in doc:
+        if tok.dep_ != "parataxis" or tok.lemma_.lower() not in speech:
+            continue
+        words = [t.i for t in tok.subtree if not t.is_punct]  # (the parser may hang the commas on the verb)
+        left, right = min(words), max(words)
+        if left > 1 and right + 2 < len(doc) and doc[left - 1].text == "," and doc[right + 1].text == ",":
+            out |= set(range(left - 1, right + 2))
+    return out
+
+
+def _lemma_text(doc: Any, tags: tuple[str, ...], skip: set[int] | None = None) -> tuple[str, Any]:
+    """The sentence with the words of parts of speech ``tags`` as lemmas (without the tokens
+    ``skip``), and a map from its offsets to token indices."""
     parts: list[str] = []
     starts: list[int] = []
     index: list[int] = []
     pos = 0
     for tok in doc:
-        if tok.is_space:
+        if tok.is_space or (skip and tok.i in skip):
             continue
         lemma = tok.lemma_ if tok.pos_ in tags else tok.text
         starts.append(pos)
