@@ -339,6 +339,13 @@ CLASS_CASES = {
         ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
+    "a report coordinated with a demand": [
+        # "urged ... and said X": what is said is no content of the urging
+        ("Guterres urged both sides to show restraint and said the UN hoped for a ceasefire.",
+         {("antonio-guterres", "Support", "ceasefire")}),
+        # ... while a second demanded act is ("urged Kyiv to stop and to accept")
+        ("Washington urged Moscow to halt its offensive and accept a ceasefire.", {("united-states", "Demand", "ceasefire")}),
+    ],
     "a phrase around a reporting aside": [
         # ", he said," inside the phrase does not hide it
         ("Putin spoke in Moscow. Ukrainian forces, he said, must be completely withdrawn from the Donetsk region.",

@@ -433,8 +433,8 @@ class _Reader:
                 return True  # "the demand that Ukraine recognize ...": the content of the noun
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
-            if cur.dep_ == "conj" and children(cur, "nsubj", "nsubjpass"):
-                return False  # a coordinated clause with its own subject stands alone
+            if cur.dep_ == "conj" and (children(cur, "nsubj", "nsubjpass") or cur.lemma_.lower() in self.lex("speech-verb")):
+                return False  # a coordinated clause with its own subject, or its own report ("urged ... and said"), stands alone
             if self.fronted_clause(cur):
                 return False
             head = cur.head
