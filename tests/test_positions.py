@@ -524,6 +524,9 @@ CLASS_CASES = {
         ("The draft, drawn up by Witkoff, called for Ukraine to give up Donetsk and never to join NATO.",
          {("steve-witkoff", "Demand", "territorial-concessions"), ("steve-witkoff", "Opposition", "nato-membership")}),
         ("The plan, criticised by Kyiv, calls for a ceasefire.", set()),
+        # ... and so does a plan its owner's name or demonym modifies
+        ("The Russian memorandum calls for a ceasefire.", {("russia", "Demand", "ceasefire")}),
+        ("Kyiv's plan demands security guarantees.", {("ukraine", "Demand", "security-guarantees")}),
     ],
     "halts and deployments": [
         ("Russia and Ukraine agreed to a 30-day halt on strikes against energy infrastructure.",

@@ -210,7 +210,8 @@ class _Reader:
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
                 return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))
-            if lemma in self.lex("side-noun-lemma") | self.lex("title-noun"):  # "the IAEA chief", "the Kremlin spokesman"
+            if lemma in self.lex("side-noun-lemma") | self.lex("title-noun") | self.lex("plan-noun"):
+                # "the IAEA chief", "the Kremlin spokesman", "the Russian memorandum"
                 owners = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_actor]
                 for prep in children(t, "prep"):  # "delegations from A, B and C"
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
