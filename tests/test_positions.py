@@ -416,6 +416,14 @@ CLASS_CASES = {
         ("There could be no ceasefire this year, Zelensky said.", set()),
         ("There was no agreement on a ceasefire.", set()),
     ],
+    "a stance noun judged by its adjective": [
+        # "an unrealistic goal" is the speaker's rejection of what the goal is, not a goal of his
+        ("Lavrov said a return to the 1991 borders was an unrealistic objective.",
+         {("sergey-lavrov", "Rejection", "troop-withdrawal")}),
+        ("Rutte told reporters that NATO membership for Ukraine was an impossible demand at this stage.",
+         {("mark-rutte", "Rejection", "nato-membership")}),
+        ("Zelensky said a ceasefire was the main objective.", {("volodymyr-zelensky", "Demand", "ceasefire")}),
+    ],
     "judgement by a noun": [
         ("Kyiv regards the proposal for a ceasefire as a non-starter.", {("ukraine", "Rejection", "ceasefire")}),
         ("Russia considers Ukraine's neutrality a priority.", {("russia", "Demand", "neutrality")}),

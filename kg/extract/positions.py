@@ -946,8 +946,8 @@ class _Reader:
                 continue
             stance, pred = found_eval
             judged = pred.lemma_.lower() in self.lex("judge-verb")
-            if tok.i in triggers and not judged:
-                continue  # the trigger reads it; a judging verb's adjective it cannot hold
+            if tok.i in triggers and not judged and tok.dep_ != "amod":
+                continue  # the trigger reads it; a judging verb's adjective, or one of a noun, it cannot hold
             if self.hedged(pred, pred) or self.under_obligation(pred):
                 continue
             frame = self._speaker(pred) if judged else self.speech(pred)
@@ -982,6 +982,8 @@ class _Reader:
         stance: str | None = hit.trigger.stance
         if hit.trigger.nominal and children(t.head, "ccomp", "csubj", "advcl"):
             return  # "The point is that Russia ...": a statement, not a point of an agenda
+        if t.pos_ == "NOUN" and any(self.evaluation_word(a) == "Rejection" for a in children(t, "amod")):
+            return  # "an unrealistic objective": the judgement speaks, not the goal
         if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
                                         for c in t.children):
             stance = "Demand"  # "proposed three conditions": what == put forward are demands
