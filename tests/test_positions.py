@@ -430,6 +430,7 @@ CLASS_CASES = {
         ("Lavrov described the deployment of European troops in Ukraine as a provocation.",
          {("sergey-lavrov", "Rejection", "security-guarantees")}),
         ("The talks in Istanbul were a dead end, Kuleba said.", {("dmytro-kuleba", "Rejection", "peace-talks")}),
+        ("Dmitriev said his meeting with Witkoff was constructive.", {("kirill-dmitriev", "Support", "peace-talks")}),
         ("Kyiv called the Russian proposal for a truce a trap.",
          {("ukraine", "Rejection", "ceasefire"), ("russia", "Proposal", "ceasefire")}),
         ("For Moscow, the grain deal was a sham.", {("russia", "Rejection", "humanitarian-corridors")}),
@@ -532,6 +533,8 @@ CLASS_CASES = {
         ("The draft, drawn up by Witkoff, called for Ukraine to give up Donetsk and never to join NATO.",
          {("steve-witkoff", "Demand", "territorial-concessions"), ("steve-witkoff", "Opposition", "nato-membership")}),
         ("The plan, criticised by Kyiv, calls for a ceasefire.", set()),
+        ("A declaration signed by Lula and Modi backed a return to direct talks.",
+         {("lula-da-silva", "Support", "peace-talks"), ("narendra-modi", "Support", "peace-talks")}),
         # ... and so does a plan its owner's name or demonym modifies
         ("The Russian memorandum calls for a ceasefire.", {("russia", "Demand", "ceasefire")}),
         ("Kyiv's plan demands security guarantees.", {("ukraine", "Demand", "security-guarantees")}),
