@@ -96,6 +96,9 @@ CASES = [
     # agreements signed are a ceremony, in the plural too
     ("Russia and Ukraine signed separate agreements in Istanbul on Friday.",
      [("signing ceremony", "Held", "2025-03-14", ["istanbul"], ["russia", "ukraine"], [], [])]),
+    # an offer to host other talks makes no host of these
+    ("Zelensky held talks with Erdogan in Ankara on Saturday, who has offered to host a summit.",
+     [("meeting", "Held", "2025-03-15", ["ankara"], ["recep-tayyip-erdogan", "volodymyr-zelensky"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
