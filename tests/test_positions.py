@@ -339,6 +339,16 @@ CLASS_CASES = {
         ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
+    "long sentences of wire copy": [
+        ("The Kremlin says it is open to talks but insists that Ukraine first withdraw from the four regions and drop its NATO bid.",
+         {("russia", "Acceptance", "peace-talks"), ("russia", "Demand", "territorial-concessions"),
+          ("russia", "Demand", "annexed-regions"), ("russia", "Opposition", "nato-membership")}),
+        ("While Moscow has signalled it could accept a limited truce, it has rejected a full ceasefire, saying Kyiv would use it to rearm.",
+         {("russia", "Rejection", "ceasefire")}),
+        ("Trump has threatened to impose more sanctions on Russia if Putin does not agree to a ceasefire.",
+         {("donald-trump", "Support", "sanctions"), ("donald-trump", "Demand", "ceasefire")}),
+        ("Ukraine and Russia accused each other of violating the Easter truce.", set()),
+    ],
     "a report coordinated with a demand": [
         # "urged ... and said X": what is said is no content of the urging
         ("Guterres urged both sides to show restraint and said the UN hoped for a ceasefire.",
