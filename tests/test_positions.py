@@ -339,6 +339,13 @@ CLASS_CASES = {
         ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
+    "giving up": [
+        # what is given up must be the issue: a document handed over cedes nothing
+        ("The Russian side handed over to the Ukrainian delegation a memorandum outlining the conditions for a ceasefire.", set()),
+        ("Kyiv will never hand over any part of Zaporizhzhia.", {("ukraine", "Rejection", "territorial-concessions")}),
+        ("Ukraine will not surrender its territory.", {("ukraine", "Rejection", "territorial-concessions")}),
+        ("Moscow conceded the return of the grain corridor.", {("russia", "Acceptance", "humanitarian-corridors")}),
+    ],
     "long sentences of wire copy": [
         ("The Kremlin says it is open to talks but insists that Ukraine first withdraw from the four regions and drop its NATO bid.",
          {("russia", "Acceptance", "peace-talks"), ("russia", "Demand", "territorial-concessions"),

@@ -1046,10 +1046,11 @@ class _Reader:
         cond_issues = self._drop_framing(t, [h for h in issues if h.start in cond_ids])
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
         if hit.trigger.object_only:  # "swapped 150 prisoners": the issue covers the verb or its object
-            acted = [t, *children(t, "dobj")]
+            objs = children(t, "dobj")  # (and what "of" names: "conceded the return of the corridor")
+            acted = [t, *objs, *(o for d in objs for p in children(d, "prep") if p.lemma_.lower() == "of" for o in children(p, "pobj"))]
             found = [h for h in found if any(h.start <= x.i < h.end for x in acted)]
         found = self._drop_framing(t, self._drop_excluded(found, scope))
-        if not found:
+        if not found and not hit.trigger.object_only:  # (what is handed over must be named)
             found = self._anaphoric(t, scope, issues)
         conditional = bool(cond_issues) and (stance in ("Acceptance", "Support", "Proposal")
                                              or any(kinds[c] == "until" for c in conditions))
