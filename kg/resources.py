@@ -273,6 +273,7 @@ class Resources:
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
+                         "participate-verb", "accompany-verb", "delegation-noun",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
                 for lemma in r.lemma_set(name):
@@ -494,7 +495,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "condition-mark", "condition-until", "condition-only", "evaluation-support", "evaluation-acceptance",
                 "evaluation-rejection", "judge-verb", "evaluation-noun", "judged-for-preposition", "denial-word",
                 "alternative-noun", "price-noun", "talks-verb-parties",
-                "evaluation-phrase-rejection", "evaluation-phrase-acceptance",
+                "evaluation-phrase-rejection", "evaluation-phrase-acceptance", "participate-verb", "talks-noun-lemma",
+                "accompany-verb", "delegation-noun",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",

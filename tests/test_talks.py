@@ -200,6 +200,17 @@ PARSED = [
     ("Witkoff will spend several hours with Putin in the Kremlin on Tuesday.",
      {"participants": {"steve-witkoff", "vladimir-putin"}, "places": {"kremlin"}}),
     ("Erdogan sat down with Zelensky in Lviv last August.", {"participants": {"recep-tayyip-erdogan", "volodymyr-zelensky"}}),
+    # members named after the talks: taking part, on a side, in a team, accompanying a party
+    ("Russian and Ukrainian delegations met in Istanbul on Monday. Taking part in the talks were Medinsky and Umerov.",
+     {"participants": {"vladimir-medinsky", "rustem-umerov"}}),
+    ("Russian and Ukrainian delegations met in Istanbul on Monday. On the Ukrainian side were Umerov, Yermak and Sybiha.",
+     {"participants": {"rustem-umerov", "andriy-yermak", "andrii-sybiha"}}),
+    ("US and Ukrainian officials met in Jeddah on Tuesday. The US team consisted of Rubio and Waltz.",
+     {"participants": {"marco-rubio", "mike-waltz"}}),
+    ("Witkoff met Putin in Moscow on Thursday. He was accompanied by Kushner and Driscoll.",
+     {"participants": {"jared-kushner", "dan-driscoll"}}),
+    ("Witkoff met Putin in Moscow on Thursday. Lavrov was accompanied by his deputy.",
+     {"not participants": {"sergey-lavrov"}}),
     ("European leaders gathered at the White House on Monday alongside Zelensky.",
      {"participants": {"european-countries", "volodymyr-zelensky"}}),
     # ... "he" in reported speech is the speaker

@@ -12,6 +12,7 @@ from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
 from .positions import main_sides, token_actors
+from .syntax import Token, children
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
@@ -390,14 +391,28 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
                     if who not in t.mediators:
                         t.participants.setdefault(who, ev)
                         added = True
-        if lemma in lex("member-verb"):
+        members: list[Token] = []
+        if lemma in lex("member-verb"):  # "the US team consisted of Rubio and Waltz"
             owner = tok.head if tok.dep_ == "relcl" else next((s for s in tok.children if s.dep_ == "nsubj"), None)
             if owner is not None and owner.lemma_.lower() in sides:
-                for o in (c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")):
-                    for who in reader.actors_of(o):
-                        if res.entities[who].kind == "Person":
-                            t.participants.setdefault(who, ev)
-                            added = True
+                members += [c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")]
+                members += [o for p in children(tok, "prep") for o in children(p, "pobj")]
+        if lemma in lex("participate-verb") and any(  # "taking part in the talks were X, Y and Z"
+                x.lemma_.lower() in lex("talks-noun-lemma") for x in tok.subtree if x.dep_ in ("pobj", "dobj")):
+            members += children(tok, "nsubj", "nsubjpass", "attr") + [a for x in children(tok, "aux") for a in children(x, "attr")]
+            if tok.dep_ == "csubj":  # (the parser may make "taking part" the subject of "were X and Y")
+                members += children(tok.head, "attr")
+        if lemma in res.lemma_set("copula") and any(  # "on the Ukrainian side were X and Y"
+                o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
+            members += children(tok, "nsubj", "attr")
+        if lemma in lex("accompany-verb") and any(  # "he was accompanied by X and Y"
+                a in t.participants for s in children(tok, "nsubjpass") for a in reader.actors_of(s)):
+            members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
+        for o in members:
+            for who in reader.actors_of(o):
+                if res.entities[who].kind == "Person" and who not in t.mediators:
+                    t.participants.setdefault(who, ev)
+                    added = True
         if lemma in lex("mediate-verb"):
             agents = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if not agents and tok.dep_ not in ("amod", "acl"):
