@@ -331,6 +331,9 @@ CLASS_CASES = {
         # a time clause without "only" is no condition; "if" does not make one of a refusal
         ("Kyiv agreed to a ceasefire after Russia withdrew its troops from Kherson.", {("ukraine", "Acceptance", "ceasefire")}),
         ("Russia rejected a ceasefire if it meant a freeze of the front line.", {("russia", "Rejection", "ceasefire")}),
+        # a stance inside a clause of "until" has not happened
+        ("The EU said it would keep up sanctions until Russia agreed to a ceasefire.",
+         {("european-union", "Support", "sanctions"), ("european-union", "Demand", "ceasefire")}),
         # the price asked in exchange is demanded; what a refusal would have got in return is not refused
         ("Russia proposed a ceasefire in exchange for sanctions relief.",
          {("russia", "Proposal", "ceasefire"), ("russia", "Demand", "sanctions")}),
@@ -452,6 +455,8 @@ CLASS_CASES = {
          {("ukraine", "Rejection", "ceasefire"), ("russia", "Proposal", "ceasefire")}),
         ("For Moscow, the grain deal was a sham.", {("russia", "Rejection", "humanitarian-corridors")}),
         ("A ceasefire without guarantees would be a trap for Kyiv.", {("ukraine", "Rejection", "ceasefire")}),
+        ("Zelensky said Putin's proposal for a three-day truce was a cynical manipulation.",
+         {("volodymyr-zelensky", "Rejection", "ceasefire"), ("vladimir-putin", "Proposal", "ceasefire")}),
         ("Zelensky sees security guarantees as a precondition for any ceasefire.",
          {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         # a noun of judgement outside a judgement is none
