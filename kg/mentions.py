@@ -101,8 +101,11 @@ def _demonym_pattern(res: Resources) -> tuple[re.Pattern[str], dict[str, str]]:
     words = sorted(by_word, key=lambda w: (-len(w), w))
     alt = "|".join(re.escape(w) for w in words)
     side = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("side-noun", ["side"]))
+    talks = "|".join(f"(?:{p})" for p in res.raw_lexicon.get("talks-noun", ["talks"]))
     pat = re.compile(
-        rf"(?<![\w.])((?:{alt})(?:\s*[-–/]\s*(?:{alt}))*(?:\s+and\s+(?:{alt}))?)\s+(?:{side})\b",
+        rf"(?<![\w.])((?:{alt})(?:\s*[-–/,]\s*(?:{alt}))*(?:,?\s+and\s+(?:{alt}))?)\s+(?:{side})\b"
+        # two sides joined before a talks noun name the sides too ("Ukrainian-American consultations")
+        rf"|(?<![\w.])((?:{alt})(?:\s*[-–/]\s*(?:{alt}))+)(?=\s+(?:{talks})\b)",
         re.IGNORECASE,
     )
     return pat, by_word
@@ -123,7 +126,7 @@ def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
                 break
     dem_pat, by_word = _demonym_pattern(res)
     for m in dem_pat.finditer(body):
-        for w in re.split(r"\s*[-–/]\s*|\s+and\s+", m.group(1)):
+        for w in re.split(r",?\s+and\s+|\s*[-–/,]\s*", m.group(1) or m.group(2)):  # "Russian, Ukrainian and US officials"
             iri = by_word.get(w.lower().strip())
             if iri:
                 raw.append((m.start(), m.end(), m.group(0), iri, "side"))

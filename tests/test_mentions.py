@@ -31,6 +31,16 @@ def test_two_demonyms_make_two_sides(res) -> None:  # type: ignore[no-untyped-de
     assert {e for _t, e, _s in found} == {"actor/russia", "actor/ukraine"}
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Russian, Ukrainian and US officials met", {"actor/russia", "actor/ukraine", "actor/united-states"}),
+    ("Russian, Ukrainian, and Turkish delegations", {"actor/russia", "actor/ukraine", "actor/turkey"}),
+    ("the Ukrainian-American consultations in Geneva", {"actor/ukraine", "actor/united-states"}),
+    ("the Russian talks with China", {"actor/china"}),  # one demonym before a talks noun names no side
+])
+def test_demonyms_listed_before_a_side_or_talks_noun(text: str, sides: set[str], res) -> None:  # type: ignore[no-untyped-def]
+    assert {e for _t, e, sense in _found(text, res) if sense == "actor"} == sides
+
+
 def test_scoped_alias_only_in_its_document(res) -> None:  # type: ignore[no-untyped-def]
     text = "Lavrov and Curieba held talks."
     assert ("Curieba", "actor/dmytro-kuleba", "actor") in _found(text, res, "001_6da47dc3f71a34a3")

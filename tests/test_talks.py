@@ -99,6 +99,11 @@ CASES = [
     # an offer to host other talks makes no host of these
     ("Zelensky held talks with Erdogan in Ankara on Saturday, who has offered to host a summit.",
      [("meeting", "Held", "2025-03-15", ["ankara"], ["recep-tayyip-erdogan", "volodymyr-zelensky"], [], [])]),
+    # "a meeting of" sides names its parties; two demonyms joined before a talks noun too
+    ("A trilateral meeting of Russian, Ukrainian and US officials took place in Abu Dhabi on Friday.",
+     [("meeting", "Held", "2025-03-14", ["abu-dhabi"], ["russia", "ukraine", "united-states"], [], [])]),
+    ("The Ukrainian-American consultations in Geneva continued on Monday.",
+     [("meeting", "Held", "2025-03-17", ["geneva"], ["ukraine", "united-states"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",

@@ -27,7 +27,8 @@ _COORD = re.compile(r"^\s*(?:,|and|,\s*and)\s*(?:the\s+)?$", re.I)
 def _side_from(res: Resources) -> re.Pattern[str]:
     def build(r: Resources) -> re.Pattern[str]:
         nouns = "|".join(f"(?:{p})" for p in r.raw_lexicon.get("side-noun", ["delegations?"]))
-        return re.compile(rf"\b(?:{nouns})\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+        talks = "|".join(f"(?:{p})" for p in r.raw_lexicon.get("talks-noun", ["talks"]))  # "a meeting of Russian ... officials"
+        return re.compile(rf"\b(?:(?:{nouns})\s+(?:from|of)|(?:{talks})\s+of)\s+(?:the\s+)?$", re.I)
     return res.derived("side-from", build)  # type: ignore[no-any-return]
 
 
