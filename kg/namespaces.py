@@ -99,6 +99,7 @@ class KG(DefinedNamespace):
     triggerPattern: URIRef
     scopedTrigger: URIRef
     framingIssue: URIRef
+    withdrawalBy: URIRef
 
 
 ID = Namespace(ID_IRI)

@@ -120,6 +120,7 @@ class IssueDef:
     patterns: tuple[re.Pattern[str], ...]
     scoped: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
     framing: bool = False
+    withdrawal_by: str | None = None  # the side whose withdrawal this issue is
 
 
 @dataclass(frozen=True)
@@ -424,6 +425,7 @@ def _issues(graph: Graph, entities: dict[str, Entity]) -> tuple[dict[str, IssueD
             patterns=tuple(compile_pattern(p.replace("{LEADER}", leader)) for p in pats),
             scoped=tuple(scoped),
             framing=bool(graph.value(s, KG.framingIssue)),
+            withdrawal_by=str(w) if (w := graph.value(s, KG.withdrawalBy)) is not None else None,
         )
     return issues, groups
 
@@ -496,7 +498,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "evaluation-rejection", "judge-verb", "evaluation-noun", "judged-for-preposition", "denial-word",
                 "alternative-noun", "price-noun", "talks-verb-parties",
                 "evaluation-phrase-rejection", "evaluation-phrase-acceptance", "participate-verb", "talks-noun-lemma",
-                "accompany-verb", "delegation-noun",
+                "accompany-verb", "delegation-noun", "withdraw-verb", "troop-noun", "territory-noun",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",

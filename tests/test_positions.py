@@ -342,6 +342,17 @@ CLASS_CASES = {
         ("The Kremlin baulked at a 30-day ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("Ukraine balked at ceding territory.", {("ukraine", "Rejection", "territorial-concessions")}),
     ],
+    "a withdrawal coded by who withdraws": [
+        # the codebook's kg:withdrawalBy: a withdrawal by Ukraine is a territorial concession, by Russia a troop withdrawal
+        ("Ukraine has categorically refused to withdraw its troops from the Donbas, a key Russian demand.",
+         {("ukraine", "Rejection", "territorial-concessions"), ("ukraine", "Rejection", "donbas")}),
+        ("Moscow demanded that Kyiv pull back its forces from Zaporizhzhia.", {("russia", "Demand", "territorial-concessions")}),
+        ("Zelensky said Russia must pull its forces out of all occupied territory.",
+         {("volodymyr-zelensky", "Demand", "troop-withdrawal"), ("volodymyr-zelensky", "Demand", "annexed-regions")}),
+        ("The Kremlin insisted that its soldiers would never retreat from the new regions.", set()),
+        # withdrawing from a deal is no withdrawal of forces
+        ("Kyiv urged Moscow not to withdraw from the grain deal.", {("ukraine", "Demand", "humanitarian-corridors")}),
+    ],
     "giving up": [
         # what is given up must be the issue: a document handed over cedes nothing
         ("The Russian side handed over to the Ukrainian delegation a memorandum outlining the conditions for a ceasefire.", set()),

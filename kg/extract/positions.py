@@ -627,10 +627,14 @@ class _Reader:
 
     def author_verb(self, v: Token) -> bool:
         """A verb of putting a plan forward ("present", "lay out", "put forward"): its subject is the author."""
-        for entry in self.lex("author-verb"):
+        return self.phrasal(v, "author-verb")
+
+    def phrasal(self, v: Token, name: str) -> bool:
+        """Whether a verb is an entry of lexicon ``name``, with its particles ("lay +out")."""
+        for entry in self.lex(name):
             head, *particles = entry.split(" +")
-            if v.lemma_.lower() == head and all(any(c.dep_ == "prt" and c.lemma_.lower() == prt for c in v.children)
-                                                for prt in particles):
+            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod") and c.lemma_.lower() == prt for c in v.children)
+                                                for prt in particles):  # (the parser may call "back" an adverb)
                 return True
         return False
 
@@ -679,7 +683,26 @@ class _Reader:
         again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.doc
                  if t.i not in taken and t.pos_ == "NOUN" and (t.lemma_.lower() in heads or t.lower_ in heads)
                  and has_det(t, self.lex("definite-determiner"))]
-        return sorted(hits + again, key=lambda h: (h.start, h.code))
+        return sorted(hits + again + self.withdrawals(taken), key=lambda h: (h.start, h.code))
+
+    def withdrawals(self, taken: set[int]) -> list[IssueHit]:
+        """A withdrawal of forces in any words, coded by who withdraws (the codebook's
+        ``kg:withdrawalBy``): "Ukraine has refused to withdraw its troops from the Donbas"."""
+        by_side: dict[str, str] = self.res.derived("withdrawal-by", lambda r: {
+            i.withdrawal_by: i.code for i in r.issues.values() if i.withdrawal_by})
+        places = [self.sent.local(m) for m in self.sent.mentions if m.sense == "place"]
+        out = []
+        for tok in self.doc:
+            if tok.i in taken or tok.pos_ != "VERB" or not self.phrasal(tok, "withdraw-verb"):
+                continue
+            troops = any(c.lemma_.lower() in self.lex("troop-noun") for c in children(tok, "dobj"))
+            where = any(o.lemma_.lower() in self.lex("territory-noun") or any(a <= o.idx < b for a, b in places)
+                        for p in children(tok, "prep") if p.lemma_.lower() == "from" for o in children(p, "pobj"))
+            if troops or where:  # (not "withdrew from the grain deal")
+                codes = {by_side[side] for a in self.subject(tok, [])[0] if (side := self.res.side_of(a)) in by_side}
+                if len(codes) == 1:
+                    out.append(IssueHit(codes.pop(), tok.i, tok.i + 1))
+        return out
 
     def issue_heads(self) -> dict[str, str]:
         """Head nouns of the sentence's issue phrases of several words ("plant" of "nuclear power
