@@ -499,6 +499,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "alternative-noun", "price-noun", "talks-verb-parties",
                 "evaluation-phrase-rejection", "evaluation-phrase-acceptance", "participate-verb", "talks-noun-lemma",
                 "accompany-verb", "delegation-noun", "withdraw-verb", "troop-noun", "territory-noun",
+                "condition-only-adverb", "price-preposition", "withdraw-preposition", "negation-adverb", "content-mark",
+                "given-preposition",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",

@@ -430,7 +430,7 @@ class _Reader:
             if cur.dep_ == "advcl" and cur.head.i in triggers and any(m.i == cur.head.i + 1 for m in children(cur, "mark")):
                 return True  # "called for Russia to accept": the clause of "for" right after the verb
             if (cur.dep_ == "acl" and cur.head.i in triggers and cur.head.pos_ == "NOUN"
-                    and any(m.lemma_.lower() == "that" for m in children(cur, "mark"))):
+                    and any(m.lemma_.lower() in self.lex("content-mark") for m in children(cur, "mark"))):
                 return True  # "the demand that Ukraine recognize ...": the content of the noun
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
@@ -697,7 +697,8 @@ class _Reader:
                 continue
             troops = any(c.lemma_.lower() in self.lex("troop-noun") for c in children(tok, "dobj"))
             where = any(o.lemma_.lower() in self.lex("territory-noun") or any(a <= o.idx < b for a, b in places)
-                        for p in children(tok, "prep") if p.lemma_.lower() == "from" for o in children(p, "pobj"))
+                        for p in children(tok, "prep") if p.lemma_.lower() in self.lex("withdraw-preposition")
+                        for o in children(p, "pobj"))
             if troops or where:  # (not "withdrew from the grain deal")
                 codes = {by_side[side] for a in self.subject(tok, [])[0] if (side := self.res.side_of(a)) in by_side}
                 if len(codes) == 1:
@@ -728,7 +729,7 @@ class _Reader:
         top = cur.head == cur or cur.head.i not in scope or cur.i not in scope  # the stance itself
         if top or any(self.condition_kind(c) == "until" for c in children(cur, "advcl")):
             return False  # ("will not cease fire unless it surrenders": only if, not never)
-        return any(c.dep_ == "neg" or c.lower_ == "never" for c in cur.children)
+        return any(c.dep_ == "neg" or c.lower_ in self.lex("negation-adverb") for c in cur.children)
 
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
         """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
@@ -1061,7 +1062,7 @@ class _Reader:
         kinds = {c: self.condition_kind(c) for c in clauses}
         # "offered a swap in exchange for an end to strikes": the price asked is a condition too
         kinds |= {f: "if" for i in scope if self.doc[i].dep_ == "pobj" and self.doc[i].lemma_.lower() in self.lex("price-noun")
-                  for f in children(self.doc[i], "prep") if f.lemma_.lower() == "for"}
+                  for f in children(self.doc[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
         clauses |= kinds.keys()
         conditions = sorted((c for c in clauses if kinds[c]), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
@@ -1070,7 +1071,8 @@ class _Reader:
         found = [h for h in issues if h.start in scope or (h.end - 1) in scope]
         if hit.trigger.object_only:  # "swapped 150 prisoners": the issue covers the verb or its object
             objs = children(t, "dobj")  # (and what "of" names: "conceded the return of the corridor")
-            acted = [t, *objs, *(o for d in objs for p in children(d, "prep") if p.lemma_.lower() == "of" for o in children(p, "pobj"))]
+            acted = [t, *objs, *(o for d in objs for p in children(d, "prep") if p.lemma_.lower() in self.lex("given-preposition")
+                                 for o in children(p, "pobj"))]
             found = [h for h in found if any(h.start <= x.i < h.end for x in acted)]
         found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found and not hit.trigger.object_only:  # (what is handed over must be named)
@@ -1108,7 +1110,8 @@ class _Reader:
             return "until"
         if marks & self.lex("condition-mark"):
             return "if"
-        if marks & self.lex("condition-only") and any(a.lower_ == "only" for x in (clause, *mark_toks) for a in children(x, "advmod")):
+        if marks & self.lex("condition-only") and any(a.lower_ in self.lex("condition-only-adverb")
+                                                      for x in (clause, *mark_toks) for a in children(x, "advmod")):
             return "if"  # ("only" hangs on the clause or on its mark)
         return None
 
