@@ -97,12 +97,12 @@ def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
             j += 1
         text = body[sp.start:sp.end]
         is_chrome = any(a <= sp.start and sp.end <= b for a, b in chrome)
-        line = _WIRE_DATELINE.match(text)
+        line_end = dateline_end(text)
         day = heading_date(text, doc.published, tense)
         if day is not None and (doc.published is None or day <= doc.published):
             ref = day  # a live blog's day heading: what follows is of that day
         dates = tuple(d for d in find_dates(text, ref, last, tense)
-                      if not _DATELINE.search(text[: d.start]) and not (line and d.start < line.end()))
+                      if not _DATELINE.search(text[: d.start]) and d.start >= line_end)
         for d in dates:
             if d.dates and d.kind != "same-day":
                 last = d.dates[-1]
@@ -213,10 +213,10 @@ def dateline_place(doc: AnnotatedDocument, res: Resources) -> str | None:
     """The place of a wire dateline ("BEIJING, May 23 (Wire) -- ..."), where the report was filed:
     what "here" means in it."""
     for sent in doc.sentences[:3]:
-        line = _WIRE_DATELINE.match(sent.text)
-        if line is None:
+        end = dateline_end(sent.text)
+        if not end:
             continue
-        city = re.split(r"[,(–—-]", sent.text[:line.end()], maxsplit=1)[0].strip().title()
+        city = re.split(r"[,(–—-]", sent.text[:end], maxsplit=1)[0].strip().title()
         for m in find_mentions(f"in {city}", doc.doc_id, res):  # read as a place, not as its government
             if m.sense == "place":
                 return m.entity

@@ -278,7 +278,7 @@ class Resources:
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
                 for lemma in r.lemma_set(name):
-                    words |= inflections(lemma.split()[-1])  # ("dead end": the sentence has "end")
+                    words |= inflections(lemma.replace("+", "").split()[-1])  # ("dead end", "take +part": "end", "part")
             words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
             return frozenset(words)
         return self.derived("fact-words", build)  # type: ignore[no-any-return]

@@ -216,6 +216,8 @@ PARSED = [
      {"participants": {"jared-kushner", "dan-driscoll"}}),
     ("Witkoff met Putin in Moscow on Thursday. Lavrov was accompanied by his deputy.",
      {"not participants": {"sergey-lavrov"}}),
+    ("Russian and Ukrainian delegations met in Istanbul on Monday. Erdogan took the talks seriously.",
+     {"not participants": {"recep-tayyip-erdogan"}}),  # "take" is no "take part"
     ("European leaders gathered at the White House on Monday alongside Zelensky.",
      {"participants": {"european-countries", "volodymyr-zelensky"}}),
     # ... "he" in reported speech is the speaker

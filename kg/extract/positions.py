@@ -630,10 +630,12 @@ class _Reader:
         return self.phrasal(v, "author-verb")
 
     def phrasal(self, v: Token, name: str) -> bool:
-        """Whether a verb is an entry of lexicon ``name``, with its particles ("lay +out")."""
+        """Whether a verb is an entry of lexicon ``name``, with its particles or fixed object
+        ("lay +out", "take +part")."""
         for entry in self.lex(name):
             head, *particles = entry.split(" +")
-            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod") and c.lemma_.lower() == prt for c in v.children)
+            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod", "dobj") and c.lemma_.lower() == prt
+                                                    for c in v.children)
                                                 for prt in particles):  # (the parser may call "back" an adverb)
                 return True
         return False

@@ -397,12 +397,12 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
             if owner is not None and owner.lemma_.lower() in sides:
                 members += [c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")]
                 members += [o for p in children(tok, "prep") for o in children(p, "pobj")]
-        if lemma in lex("participate-verb") and any(  # "taking part in the talks were X, Y and Z"
+        if reader.phrasal(tok, "participate-verb") and any(  # "taking part in the talks were X, Y and Z"
                 x.lemma_.lower() in lex("talks-noun-lemma") for x in tok.subtree if x.dep_ in ("pobj", "dobj")):
             members += children(tok, "nsubj", "nsubjpass", "attr") + [a for x in children(tok, "aux") for a in children(x, "attr")]
             if tok.dep_ == "csubj":  # (the parser may make "taking part" the subject of "were X and Y")
                 members += children(tok.head, "attr")
-        if lemma in res.lemma_set("copula") and any(  # "on the Ukrainian side were X and Y"
+        if lemma in lex("copula") and any(  # "on the Ukrainian side were X and Y"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
             members += children(tok, "nsubj", "attr")
         if lemma in lex("accompany-verb") and any(  # "he was accompanied by X and Y"
