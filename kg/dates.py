@@ -22,6 +22,8 @@ _D = r"(\d{1,2})(?:st|nd|rd|th)?"
 # a weekday before a day of a range names the same day ("Sunday 14 and Monday 15 December")
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
 
+# Counts of days written as words ("two days later").
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("md-and", re.compile(_M + r" " + _D + r"(?: and|,| to|-|–) ?" + _D + r"\b(?:,? (\d{4}))?")),
@@ -32,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:(?: to|-| and) (?:the )?(\d{1,2})(?:st|nd|rd|th))?")),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b")),
     ("same-day", re.compile(r"\b(?:on )?the same day\b")),
-    ("days-after", re.compile(r"\b(?:the (?:next|following) day|the day after|(a|one|two|three|four|five|six|seven|\d) days? later)\b",
+    ("days-after", re.compile(r"\b(?:the (?:next|following) day|the day after|(" + "|".join(_COUNT) + r"|\d) days? later)\b",
                               re.I)),
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
@@ -64,7 +66,6 @@ def _default_tense() -> Tense:
     return Tense.of(load_resources().lexicon)
 
 
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 @dataclass(frozen=True)

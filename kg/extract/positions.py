@@ -617,13 +617,12 @@ class _Reader:
         ("called the proposal absurd", "studied the plan"): their subject does not hold it."""
         if t.dep_ in ("attr", "appos"):
             return True
-        v = t.head
-        return t.dep_ == "dobj" and (v.lemma_.lower() in self.lex("holder-verb") or self.author_verb(v))
+        return self.voiced(t) or (t.dep_ == "dobj" and self.author_verb(t.head))
 
     def voiced(self, noun: Token) -> bool:
         """A stance noun a verb of voicing takes as object ("maintained its demand", "pledged
         support"): the noun says the stance, not the verb (which may be a trigger itself)."""
-        return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in self.lex("holder-verb")
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex("holder-verb")
 
     def author_verb(self, v: Token) -> bool:
         """A verb of putting a plan forward ("present", "lay out", "put forward"): its subject is the author."""
