@@ -674,6 +674,23 @@ CLASS_CASES = {
         ("The document calls for a ceasefire.", set()),
         ("Officials discussed the plan. The plan calls for a ceasefire.", set()),
     ],
+    "a stance shared in an apposition": [
+        ("Merz said Europe would insist on a ceasefire first, a position backed by Macron.",
+         {("friedrich-merz", "Demand", "ceasefire"), ("emmanuel-macron", "Demand", "ceasefire")}),
+        ("Kyiv demanded the return of all prisoners of war, a demand echoed by Warsaw and Vilnius.",
+         {("ukraine", "Demand", "prisoner-exchange"), ("poland", "Demand", "prisoner-exchange"),
+          ("lithuania", "Demand", "prisoner-exchange")}),
+        ("Budapest opposed new sanctions on Moscow, a view shared by Bratislava.",
+         {("hungary", "Opposition", "sanctions"), ("slovakia", "Opposition", "sanctions")}),
+        # not an apposition to the clause: the noun phrase is the subject
+        ("The position backed by Macron calls for a ceasefire.", set()),
+    ],
+    "a that clause the parser hangs on a noun": [
+        ("Starmer told reporters after the meeting that Britain was ready to put troops on the ground.",
+         {("keir-starmer", "Acceptance", "security-guarantees")}),
+        ("Fidan told journalists after the talks that Turkey would back a ceasefire.",
+         {("hakan-fidan", "Support", "ceasefire")}),
+    ],
 }
 FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in cases]
 

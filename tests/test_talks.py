@@ -223,8 +223,32 @@ PARSED = [
     # ... "he" in reported speech is the speaker
     ("Lavrov said he had conferred with Macron and Scholz in Bali.",
      {"participants": {"sergey-lavrov", "emmanuel-macron", "olaf-scholz"}}),
+    # talks with a place or a date of their own that a verb in the past governs took place; a leader
+    # who hosts a summit takes part in it, one who hosts two other sides only hosts them
+    ("Starmer hosted a dozen European leaders at Lancaster House on Sunday for a summit on Ukraine.",
+     {"participants": {"keir-starmer"}, "places": {"lancaster-house"}}),
+    ("Erdogan hosted talks between Russian and Ukrainian delegations at the Dolmabahce Palace on Friday.",
+     {"participants": {"russia", "ukraine"}, "not participants": {"recep-tayyip-erdogan"}}),
+    # a place that says where the war is says nothing of where the talks are
+    ("Russian and US officials met in Geneva on Friday to discuss the war in Ukraine.",
+     {"places": {"geneva"}, "not places": {"ukraine"}}),
+    ("On Wednesday the summit in Bali closed with a statement on peace in Ukraine.", {"places": {"bali"}, "not places": {"ukraine"}}),
+    # where a meeting verb brings its guest is where they meet
+    ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
+    ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),
+    # who attends, or is joined at the talks, takes part in the talks last named
+    ("Macron hosted a summit at the Elysee Palace on Thursday. Among those attending were Merz, Tusk and Rutte.",
+     {"participants": {"emmanuel-macron", "friedrich-merz", "donald-tusk", "mark-rutte"}, "places": {"elysee-palace"}}),
+    ("Umerov and Witkoff met in Miami on Saturday. Also attending were Kushner and Budanov.",
+     {"participants": {"rustem-umerov", "steve-witkoff", "jared-kushner", "kyrylo-budanov"}, "places": {"miami"}}),
+    ("Erdogan met Putin in Sochi on Monday. Putin was joined at the talks by Lavrov and Ushakov.",
+     {"participants": {"vladimir-putin", "sergey-lavrov", "yuri-ushakov"}, "places": {"sochi"}}),
 ]
 NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
+    # ... and talks with a date that a stance verb governs are demanded or offered, not held
+    "Zelensky called for talks in Istanbul on Thursday.",
+    "Russia rejected a summit in Geneva on Friday.",
+    "Kyiv proposed a meeting in Riyadh on Monday.",
     "Kyiv received weapons from Washington on Monday.",
     "Macron visited Kyiv on Friday.",
     "Poland hosted millions of refugees in 2022.",

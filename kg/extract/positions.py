@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..annotate import AnnotatedDocument, Sentence, speaker_turns, starts_line
 from ..records import Evidence, PositionRecord
@@ -283,6 +283,12 @@ class _Reader:
                     return fr
             if cur.dep_ in ("ccomp", "attr") and (fr := self._stance_holder(cur.head)) is not None:
                 return fr  # "Moscow's position is that Kyiv must ..."
+            if cur.dep_ == "relcl" and any(c.dep_ == "mark" and c.lemma_.lower() in self.lex("content-mark") for c in cur.children):
+                # a "that" clause of its own hung on a noun by the parser ("told reporters after the
+                # meeting that Britain was ready ..."): it is what the nearest verb above it says
+                verb = next((a for a in cur.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and verb.lemma_.lower() in self.lex("speech-verb") and (fr := self._speaker(verb)) is not None:
+                    return fr
             if cur.dep_ not in (*_CLIMB, "acomp", "relcl", "pcomp", "pobj", "prep", "dobj", "attr", "csubj"):
                 return None
             cur = cur.head
@@ -661,13 +667,35 @@ class _Reader:
         hits = find_triggers(self.doc, self.res)
         by_tok = {h.token.i: h for h in hits}
         issues = self.issues()
-        seen: set[tuple[str, str, str]] = set()
+        seen: dict[tuple[str, str, str], PositionRecord] = {}
         for records in (*(self._stance(hit, by_tok, issues) for hit in hits), self._obligations(issues),
                         self._exclusions(issues, by_tok), self._denials(issues, by_tok), self._evaluations(issues, by_tok)):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
-                    seen.add((r.holder, r.stance, r.issue))
+                    seen[(r.holder, r.stance, r.issue)] = r
                     yield r
+        # "..., a position backed by Macron": who shares the stance the sentence states holds it too
+        for who in self.sharers():
+            for r in list(seen.values()):
+                if r.holder != who and (who, r.stance, r.issue) not in seen:
+                    seen[(who, r.stance, r.issue)] = r
+                    yield replace(r, holder=who, evidence=replace(r.evidence, rule="position.shared"))
+
+    def sharers(self) -> list[str]:
+        """Actors an appositive stance noun names as sharing the sentence's stance ("..., a view
+        shared by Warsaw", "..., a demand echoed by Macron and Merz")."""
+        out: list[str] = []
+        nouns = self.lex("stance-noun") | self.lex("shared-stance-noun")
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ in ("nsubj", "nsubjpass", "pobj"):
+                continue
+            first = tok.left_edge
+            if first.i == 0 or self.doc[first.i - 1].text not in (",", "—", "–", ";"):
+                continue  # an apposition to the clause before it, not "the position backed by X"
+            for verb in children(tok, "acl"):
+                if verb.lemma_.lower() in self.lex("share-verb") and verb.tag_ == "VBN":
+                    out += [a for ag in children(verb, "agent") for p in children(ag, "pobj") for a in self.actors_of(p)]
+        return list(dict.fromkeys(out))
 
     def codebook_hits(self) -> list[IssueHit]:
         """The codebook's issue phrases in the sentence (matched once per sentence)."""

@@ -230,21 +230,29 @@ def _with_partner(view: SentenceView, a: int, b: int, hi: int) -> bool:
     if partner is None or partner.start() > b or not any(
             partner.end() <= s < min(hi, partner.end() + 40) for s, _e, _m in view.actor_mentions()):
         return False
+    return _past_argument(view, a, b)
+
+
+def _past_argument(view: SentenceView, a: int, b: int, stance_verbs: bool = True) -> bool:
+    """The talks noun at ``a:b`` is an argument of a verb in the past that neither blocks nor
+    fails them ("from a call", "after talks", "had a call", "hosted leaders for a summit"), not of
+    another noun ("conditions for negotiations with Kyiv" is talk about talks). With
+    ``stance_verbs`` false a verb that states a stance does not count either ("called for talks in
+    Istanbul on Monday" is a demand, not a meeting). Needs the parse."""
     doc = view.sent.parse
     span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
     if span is None:
         return False
     noun = span.root
-    # the talks are an argument of the clause's verb ("from a call", "after talks", "had a call"),
-    # not of another noun ("conditions for negotiations with Kyiv" is talk about talks)
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prep", "prt"):
         head = head.head  # "came away from a call"
     if head.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
         return False
-    negative = {t.stance for _p, t in view.res.trigger_index.get(head.lemma_.lower(), [])} & {"Rejection", "Opposition"}
     lemma = head.lemma_.lower()
-    if (negative or lemma in view.res.lemma_set("failure") or lemma in view.res.lemma_set("talks-blocking-verb")
+    stances = {t.stance for _p, t in view.res.trigger_index.get(lemma, [])}
+    if ((stances & {"Rejection", "Opposition"}) or (stances and not stance_verbs)
+            or lemma in view.res.lemma_set("failure") or lemma in view.res.lemma_set("talks-blocking-verb")
             or any(c.dep_ == "neg" for c in head.children)):
         return False  # "banned negotiations with Moscow", "never had a call with Putin"
     return head.tag_ in ("VBD", "VBN") or (head.dep_ == "advcl" and head.head.tag_ == "VBD")
@@ -276,10 +284,36 @@ def _talks_places(view: SentenceView, lo: int, hi: int) -> list[str]:
         listed = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", view.text[last_end:s])
         named = view.res.lexicon["talks-noun"].match(view.text, e + 1) if view.text[e:e + 1] == " " else None
         went = travel is not None and re.fullmatch(r"\s*(?:the\s+)?", view.text[travel.end():s]) is not None
-        if _AT.search(before) or listed or named or went:  # "in Geneva", "Geneva and Istanbul", "the Geneva talks", "flew to Moscow"
+        if _of_conflict(view, s, e):
+            continue  # "the summit condemned the war in Ukraine": where the war is, not the summit
+        if _AT.search(before) or listed or named or went or _welcomed_to(view, s, e):
+            # "in Geneva", "Geneva and Istanbul", "the Geneva talks", "flew to Moscow", "welcomed Zelensky to the White House"
             out.append(m.entity)
             last_end = e
     return out
+
+
+def _of_conflict(view: SentenceView, start: int, end: int) -> bool:
+    """The place says where a war or its fighting is ("the war in Ukraine", "peace in Europe"),
+    not where talks are: needs the parse."""
+    doc = view.sent.parse
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    head = span.root.head.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() in view.res.lemma_set("conflict-noun")
+
+
+def _welcomed_to(view: SentenceView, start: int, end: int) -> bool:
+    """The place is where a meeting verb brings its guest ("welcomed Zelensky to the White House",
+    "was received to the Kremlin"): needs the parse."""
+    doc = view.sent.parse
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    prep = span.root.head
+    return (span.root.dep_ == "pobj" and prep.lemma_.lower() in view.res.lemma_set("destination-preposition")
+            and prep.head.lemma_.lower() in view.res.lemma_set("meeting-verb"))
 
 
 def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dict[tuple[int, int], list[str]]:
@@ -397,17 +431,29 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
             if owner is not None and owner.lemma_.lower() in sides:
                 members += [c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")]
                 members += [o for p in children(tok, "prep") for o in children(p, "pobj")]
-        if reader.phrasal(tok, "participate-verb") and any(  # "taking part in the talks were X, Y and Z"
-                x.lemma_.lower() in lex("talks-noun-lemma") for x in tok.subtree if x.dep_ in ("pobj", "dobj")):
-            members += children(tok, "nsubj", "nsubjpass", "attr") + [a for x in children(tok, "aux") for a in children(x, "attr")]
+        objects = [x for x in tok.subtree if x.dep_ in ("pobj", "dobj") and x.i > tok.i]
+        if reader.phrasal(tok, "participate-verb") and (
+                # "taking part in the talks were X, Y and Z"; "among those attending were X and Y"
+                # (with no object, what they attend is the talks last named)
+                not objects or any(x.lemma_.lower() in lex("talks-noun-lemma") for x in objects)):
+            members += children(tok, "nsubj", "nsubjpass", "attr") + [a for x in children(tok, "aux") for a in children(x, "attr", "nsubj")]
             if tok.dep_ == "csubj":  # (the parser may make "taking part" the subject of "were X and Y")
                 members += children(tok.head, "attr")
+            copula = next((x for x in tok.ancestors if x.lemma_.lower() in lex("copula")), None)
+            if not objects and copula is not None and tok.dep_ == "acl":
+                members += children(copula, "nsubj", "attr")
+        if lemma in lex("accompany-verb") and tok.tag_ == "VBN":
+            # "he was accompanied by X and Y", "Zelensky was joined at the talks by X" (who is joined
+            # at the talks takes part too; the parser may hang "by" on the talks noun)
+            at_talks = [o for p in children(tok, "prep") for o in children(p, "pobj") if o.lemma_.lower() in lex("talks-noun-lemma")]
+            subjects = children(tok, "nsubjpass")
+            if at_talks or any(a in t.participants for s in subjects for a in reader.actors_of(s)):
+                members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
+                members += [p for o in at_talks for a in children(o, "prep") if a.lemma_.lower() == "by" for p in children(a, "pobj")]
+                members += subjects if at_talks else []
         if lemma in lex("copula") and any(  # "on the Ukrainian side were X and Y"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
             members += children(tok, "nsubj", "attr")
-        if lemma in lex("accompany-verb") and any(  # "he was accompanied by X and Y"
-                a in t.participants for s in children(tok, "nsubjpass") for a in reader.actors_of(s)):
-            members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
         for o in members:
             for who in reader.actors_of(o):
                 if res.entities[who].kind == "Person" and who not in t.mediators:
@@ -479,6 +525,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
     places = _talks_places(view, lo, hi)
+    if not event and (places or any(lo <= dm.start < hi for dm in sent.dates)):
+        # "hosted leaders at the Elysee on Thursday for a summit": talks with a where or a when
+        event = _past_argument(view, a, b, stance_verbs=False)
     if not places and tracker.dateline is not None and res.lexicon["dateline-here"].search(text, lo, hi):
         places = [tracker.dateline]  # "held talks here" in a report datelined BEIJING
     fmt = _format(local, res, bool(places))
@@ -492,6 +541,12 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
+    for h in hosts:
+        # a leader who hosts a summit or a guest takes part ("Macron hosted 30 leaders at the Elysee
+        # for a summit"); who hosts talks between two other sides is only their host
+        others = {res.side_of(p) for p in participants} - {res.side_of(h)}
+        if res.entities[h].kind == "Person" and len(others) < 2 and h not in participants:
+            participants.append(h)
     joined = res.lexicon["joined-by"].search(text, lo, hi)
     if joined is not None:  # "met Zelensky, joined by Macron, Merz and Starmer"
         participants += [m.entity for s0, _e, m in view.actor_mentions()
