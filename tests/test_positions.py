@@ -393,6 +393,9 @@ CLASS_CASES = {
         ("Russia called for an end to NATO expansion in Europe.", {("russia", "Opposition", "nato-membership")}),
         ("The Kremlin insisted on a freeze on arms deliveries during the talks.", {("russia", "Opposition", "military-aid")}),
         ("Moscow called for the abandonment of Ukraine's bid to join NATO.", {("russia", "Opposition", "nato-membership")}),
+        # ... through a gerund: an end to attacking something opposes the attacks on it
+        ("Guterres called for an end to shelling around the Kursk nuclear power plant.",
+         {("antonio-guterres", "Opposition", "nuclear-power-plants")}),
         # lifting sanctions stays a demand on sanctions (the guidelines' convention)
         ("Moscow demanded the lifting of Western sanctions.", {("russia", "Demand", "sanctions")}),
     ],
@@ -535,6 +538,13 @@ CLASS_CASES = {
         ("Kyiv lambasted the plan for a land swap.", {("ukraine", "Opposition", "territorial-concessions")}),
         ("Moscow made clear it would not accept a ceasefire.", {("russia", "Rejection", "ceasefire")}),
         ("The question of a ceasefire was raised by Peskov.", set()),
+        ("European leaders pushed back against any plan that would force Kyiv to cede territory.",
+         {("european-countries", "Opposition", "territorial-concessions")}),
+        ("The Kremlin pushed back on calls for a thirty-day truce.", {("russia", "Opposition", "ceasefire")}),
+        ("Kyiv is holding out for binding security guarantees before it signs anything.",
+         {("ukraine", "Demand", "security-guarantees")}),
+        ("Russian troops held out in the city for weeks.", set()),
+        ("Erdogan made the case for a prisoner exchange at the summit.", {("recep-tayyip-erdogan", "Support", "prisoner-exchange")}),
     ],
     "the content of a stance noun": [
         # "the demand that X do Y": X does not accept Y, the owner demands it

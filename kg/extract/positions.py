@@ -569,8 +569,13 @@ class _Reader:
         return {i for a in args for i in subtree_ids(a, [c for c in a.children if c.lemma_.lower() in speech])}
 
     def circumstance(self, tok: Token) -> bool:
-        """A prepositional phrase of time or role ("before the talks", "as a condition")."""
-        return tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("circumstance-preposition")
+        """A prepositional phrase of time or role ("before the talks", "as a condition"), or of the
+        talks where something was said ("at the summit")."""
+        if tok.dep_ != "prep":
+            return False
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex("circumstance-preposition") or (lemma in self.lex("setting-preposition") and any(
+            o.lemma_.lower() in self.lex("talks-noun-lemma") for o in children(tok, "pobj")))
 
     def opens_list_item(self, t: Token) -> bool:
         """The trigger is the first word of a list item after a lead-in ("The two sides: -- support
@@ -775,16 +780,16 @@ class _Reader:
                     return False
                 tok = verb  # "refrain from shelling the plant": the gerund's object
                 continue
-            if (tok.dep_ == "pobj" and tok.head.lemma_.lower() in self.lex("renounce-preposition") and tok.head.head.pos_ == "NOUN"
+            if (tok.dep_ in ("pobj", "pcomp") and tok.head.lemma_.lower() in self.lex("renounce-preposition") and tok.head.head.pos_ == "NOUN"
                     and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
                     and not hit.start <= tok.head.head.i < hit.end):
-                return True  # "a halt to arms supplies", "the abandonment of its NATO bid"
+                return True  # "a halt to arms supplies", "the abandonment of its NATO bid", "an end to shelling the plant"
             if (tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("abstain-preposition")
                     and tok.head.lemma_.lower() in self.lex("abstain-verb")):
                 return True  # "refrain from attacks on the plant"
             if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "amod", "poss", "nmod") or (
-                    tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX")):
-                return False
+                    tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ != "pcomp"):
+                return False  # (but "an end to shelling around the plant": on through the gerund)
             tok = tok.head
         return False
 
