@@ -780,7 +780,8 @@ class _Reader:
                     return False
                 tok = verb  # "refrain from shelling the plant": the gerund's object
                 continue
-            if (tok.dep_ in ("pobj", "pcomp") and tok.head.lemma_.lower() in self.lex("renounce-preposition") and tok.head.head.pos_ == "NOUN"
+            if (tok.dep_ in ("pobj", "pcomp") and tok.head.lemma_.lower() in self.lex("renounce-preposition")
+                    and tok.head.head.pos_ == "NOUN"
                     and tok.head.head.lemma_.lower() in self.lex("renounce-noun")
                     and not hit.start <= tok.head.head.i < hit.end):
                 return True  # "a halt to arms supplies", "the abandonment of its NATO bid", "an end to shelling the plant"
