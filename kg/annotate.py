@@ -130,27 +130,37 @@ def states_fact(text: str, res: Resources, words: set[str] | None = None) -> boo
         "talks-noun", "talks-verb", "evaluation-phrase-rejection", "evaluation-phrase-acceptance"))
 
 
-def speaker_turn(sent: Sentence, res: Resources) -> tuple[tuple[str, ...], bool] | None:
+def speaker_turn(sent: Sentence, res: Resources, publisher: tuple[str, ...] = ()) -> tuple[tuple[str, ...], bool] | None:
     """The speaker a transcript's turn opens with ("Maria Zakharova: We ...") and whether the
     turn is a question ("Q: ..."); None for a line that opens no turn. The label is a name in
-    capitals, a known actor or a question label, never a clause ("Moscow set out its terms: ...")."""
+    capitals, a known actor or a question label, never a clause ("Moscow set out its terms: ...").
+
+    A briefer the gazetteer does not know ("MR SMITH:", "SPOKESPERSON:") speaks for the
+    ``publisher`` (the actors the document's publisher names, when it names one), else for nobody:
+    the turn still ends the one before it."""
     m = SPEAKER_LABEL.match(sent.text)
     if m is None:
         return None
-    if any(w.lower().strip(".") in res.lemma_set("question-label") for w in m.group(1).split()):
+    words = [w.lower().strip(".") for w in m.group(1).split()]
+    if any(w in res.lemma_set("question-label") for w in words):
         return (), True
     actors = tuple(dict.fromkeys(x.entity for x in sent.mentions if x.sense == "actor" and sent.local(x)[1] <= m.end(1)))
-    return (actors, False) if actors else None
+    if actors:
+        return actors, False
+    if any(w in res.lemma_set("briefer-label") for w in words):
+        return publisher, False
+    return None
 
 
-def speaker_turns(sentences: Sequence[Sentence], body: str, res: Resources) -> dict[int, tuple[tuple[str, ...], bool]]:
+def speaker_turns(sentences: Sequence[Sentence], body: str, res: Resources,
+                  publisher: tuple[str, ...] = ()) -> dict[int, tuple[tuple[str, ...], bool]]:
     """The transcript turn each sentence is in (by its start): its speaker and whether it is a question.
 
     A turn lasts until the next label when the text has two labels or more (a transcript, whose
     answers run over paragraphs); a lone label ("Zelensky: ..." above a report) speaks for its
-    own paragraph only.
+    own paragraph only. ``publisher``: see :func:`speaker_turn`.
     """
-    labels = {s.start: t for s in sentences if starts_line(body, s) and (t := speaker_turn(s, res)) is not None}
+    labels = {s.start: t for s in sentences if starts_line(body, s) and (t := speaker_turn(s, res, publisher)) is not None}
     out: dict[int, tuple[tuple[str, ...], bool]] = {}
     turn: tuple[tuple[str, ...], bool] | None = None
     for s in sentences:
@@ -188,6 +198,24 @@ def quote_continuations(sentences: Sequence[Sentence], res: Resources) -> dict[i
         else:
             speaker = ()
     return out
+
+
+def publisher_actors(doc: Document, res: Resources) -> tuple[str, ...]:
+    """The actor a document's publisher names, if it names exactly one ("Ministry of Foreign
+    Affairs of Ukraine", "U.S. Department of State"); none for a news outlet.
+
+    >>> from kg.documents import Document
+    >>> from kg.resources import load_resources
+    >>> res = load_resources()
+    >>> publisher_actors(Document("d", "", publisher="U.S. Department of State"), res)
+    ('https://w3id.org/parley/id/actor/united-states',)
+    >>> publisher_actors(Document("d", "", publisher="Reuters"), res)
+    ()
+    """
+    if not doc.publisher:
+        return ()
+    found = {m.entity for m in find_mentions(doc.publisher, doc.doc_id, res) if m.sense == "actor"}
+    return tuple(found) if len(found) == 1 else ()
 
 
 def starts_line(body: str, sent: Sentence) -> bool:

@@ -122,6 +122,8 @@ def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
             for alias in table.get(key, []):
                 if alias.exact_case and not _case_ok(text, res, alias.entity):
                     continue
+                if not any(c.isupper() for c in text) and "Person" in res.entities[alias.entity].types:
+                    continue  # a name is capitalised ("von der Leyen" too): "the price of peace" names nobody
                 raw.append((m.start(), m.end(), text, alias.entity, alias.via))
                 break
     dem_pat, by_word = _demonym_pattern(res)

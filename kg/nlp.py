@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .annotate import AnnotatedDocument, Sentence, annotate, speaker_turns, states_fact, words_of
+from .annotate import AnnotatedDocument, Sentence, annotate, publisher_actors, speaker_turns, states_fact, words_of
 from .errors import KgError
 from .sentences import LIST_ITEM
 
@@ -158,7 +158,8 @@ def analyse(doc: AnnotatedDocument, res: Resources, select: bool = True) -> Anno
         strangers = [i for i in todo if _names_a_stranger(sentences[i], res.lemma_set("place-preposition"))]
         recognise([sentences[i].parse for i in strangers])
 
-    turns = {start for start, (who, _asking) in speaker_turns(sentences, doc.document.body, res).items() if who}
+    turns = {start for start, (who, _asking) in speaker_turns(
+        sentences, doc.document.body, res, publisher_actors(doc.document, res)).items() if who}
     parse_where((lambda s: needs_parse(s, res, in_turn=s.start in turns)) if select else (lambda s: not s.chrome))
     found, new = find_provisional(sentences, res)
     if select and found:

@@ -18,6 +18,10 @@ CASES = [
     ("They met in Riyadh, Saudi Arabia.", [("Riyadh", "place/riyadh", "place"), ("Saudi Arabia", "actor/saudi-arabia", "place")]),
     ("China News Service reported.", [("China News Service", "media/china-news-service", "media")]),
     ("the us and them", []),  # "US" must be upper case
+    # a person's name is capitalised somewhere: the common word names nobody
+    ("Peace at any price, Price said.", [("Price", "actor/ned-price", "actor")]),
+    ("MR PRICE: We agree.", [("PRICE", "actor/ned-price", "actor")]),
+    ("Commission chief von der Leyen spoke.", [("von der Leyen", "actor/ursula-von-der-leyen", "actor")]),
 ]
 
 

@@ -6,7 +6,9 @@ the grain deal, peace summits); a few come from the seed articles.
 
 import pytest
 
+from kg.documents import parse_document
 from kg.extract.positions import extract_positions
+from kg.nlp import prepare
 
 ID = "https://w3id.org/parley/id/actor/"
 
@@ -639,6 +641,9 @@ CLASS_CASES = {
          "include a ceasefire.", {("volodymyr-zelensky", "Rejection", "crimea"), ("european-countries", "Demand", "peace-talks")}),
         # a clause before a colon is no label
         ("Moscow set out its terms: the recognition of Crimea.", {("russia", "Demand", "crimea")}),
+        # a briefer the gazetteer does not know ends the turn before: nobody holds what they say
+        ("Zakharova: We reject any ceasefire.\n\nQ: And the talks?\n\nMR SMITH: We support a ceasefire.",
+         {("maria-zakharova", "Rejection", "ceasefire")}),
     ],
     "points of an agenda": [
         # a noun naming a point of an agenda, subject of a verb of content: its owner or the speaker demands it
@@ -709,3 +714,15 @@ FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in 
 def test_failure_classes(cls: str, text: str, expected: set[tuple[str, str, str]], doc_of, res) -> None:  # type: ignore[no-untyped-def]
     got = {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc_of(text), res)}
     assert got == expected, cls
+
+
+@pytest.mark.parametrize(("publisher", "expected"), [
+    ("Ministry of Foreign Affairs of Ukraine", {("ukraine", "Rejection", "crimea"), ("ukraine", "Acceptance", "peace-talks")}),
+    ("U.S. Department of State", {("united-states", "Rejection", "crimea"), ("united-states", "Acceptance", "peace-talks")}),
+    ("Reuters", set()),  # a news outlet names no actor: the briefer stays unknown
+])
+def test_an_unknown_briefer_speaks_for_the_publisher(publisher: str, expected: set[tuple[str, str, str]], res) -> None:  # type: ignore[no-untyped-def]
+    text = ("MS SMITH: We will never accept the annexation of Crimea.\n\nQUESTION: And negotiations?\n\n"
+            "MS SMITH: We stand ready to support any diplomatic effort.\n")
+    doc = prepare(parse_document(f"Published: 2025-03-17\nPublisher: {publisher}\n\n{text}", "briefing"), res)
+    assert {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc, res)} == expected

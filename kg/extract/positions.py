@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..annotate import AnnotatedDocument, Sentence, speaker_turns, starts_line
+from ..annotate import AnnotatedDocument, Sentence, publisher_actors, speaker_turns, starts_line
 from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
 from ..sentences import LIST_ITEM
@@ -80,7 +80,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
     res = doc.view(res)
     ctx = Discourse(main_sides=main_sides(doc, res))
     memory = _Memory()
-    turns = speaker_turns(doc.sentences, doc.document.body, res)
+    turns = speaker_turns(doc.sentences, doc.document.body, res, publisher_actors(doc.document, res))
     for sent in doc.sentences:
         memory.turn, memory.asking = turns.get(sent.start, ((), False))
         if not LIST_ITEM.match(sent.text) and starts_line(doc.document.body, sent):
@@ -544,8 +544,11 @@ class _Reader:
         "X is what Kyiv needs", "X is something Kyiv will never accept"."""
         copula = self.lex("copula")
         anchor = None
-        if any(c.lower_ in self.lex("relative-pronoun") and c.dep_ in ("dobj", "attr") for c in p.children) and (
-                p.dep_ in ("csubj", "ccomp", "attr", "nsubj") and p.head.lemma_.lower() in copula):
+        relative = self.lex("relative-pronoun")
+        # (the parser may read "What Kyiv" as one phrase)
+        free = any(c.lower_ in relative and c.dep_ in ("dobj", "attr") for c in p.children) or any(
+            d.lower_ in relative and d.dep_ == "det" for s in children(p, "nsubj") for d in s.children)
+        if free and p.dep_ in ("csubj", "ccomp", "attr", "nsubj") and p.head.lemma_.lower() in copula:
             anchor = p  # a free relative ("what Moscow wants") as subject or complement of "be"
         else:
             rel = p
@@ -745,7 +748,9 @@ class _Reader:
         out: dict[str, str] = {}
         for h in self.codebook_hits():
             root = self.doc[h.start:h.end].root
-            if h.end - h.start > 1 and root.pos_ == "NOUN" and not self.res.issues[h.code].framing:
+            while root.pos_ != "NOUN" and root.dep_ in ("amod", "compound", "nmod") and root.head.i >= h.end:
+                root = root.head  # "the Zaporizhzhia nuclear plant" matched as "Zaporizhzhia nuclear": its noun
+            if max(h.end, root.i + 1) - h.start > 1 and root.pos_ == "NOUN" and not self.res.issues[h.code].framing:
                 out[root.lemma_.lower()] = h.code
         return out
 

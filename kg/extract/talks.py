@@ -541,12 +541,6 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
-    for h in hosts:
-        # a leader who hosts a summit or a guest takes part ("Macron hosted 30 leaders at the Elysee
-        # for a summit"); who hosts talks between two other sides is only their host
-        others = {res.side_of(p) for p in participants} - {res.side_of(h)}
-        if res.entities[h].kind == "Person" and len(others) < 2 and h not in participants:
-            participants.append(h)
     joined = res.lexicon["joined-by"].search(text, lo, hi)
     if joined is not None:  # "met Zelensky, joined by Macron, Merz and Starmer"
         participants += [m.entity for s0, _e, m in view.actor_mentions()
@@ -612,6 +606,11 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             t.mediators.setdefault(p, ev)
         for p in hosts:
             t.hosts.setdefault(p, ev)
+            # a leader who hosts a summit or a guest takes part ("Macron hosted 30 leaders at the
+            # Elysee for a summit"); who hosts talks between two other sides is only their host
+            others = {res.side_of(x) for x in t.participants} - {res.side_of(p)}
+            if res.entities[p].kind == "Person" and len(others) < 2 and p not in t.mediators:
+                t.participants.setdefault(p, ev)
         agreed = res.lexicon["talks-agreed"].search(text)
         if agreed:
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
