@@ -689,6 +689,18 @@ CLASS_CASES = {
         ("The document calls for a ceasefire.", set()),
         ("Officials discussed the plan. The plan calls for a ceasefire.", set()),
     ],
+    "a title standing for the person named before": [
+        ("Starmer spoke to reporters. The British prime minister said London was ready to send peacekeepers to Ukraine.",
+         {("keir-starmer", "Acceptance", "security-guarantees")}),
+        ("Lavrov and Rubio met in Riyadh. The Russian foreign minister rejected any ceasefire.",
+         {("sergey-lavrov", "Rejection", "ceasefire")}),
+        ("Erdogan spoke with Putin. The Turkish leader proposed a prisoner exchange.",
+         {("recep-tayyip-erdogan", "Proposal", "prisoner-exchange")}),
+        # no one of that title named before: the side holds it
+        ("The French president proposed a truce in the air.", {("france", "Proposal", "ceasefire")}),
+        # a person of another title is not the one meant
+        ("Lavrov arrived in Ankara. The Russian president rejected any ceasefire.", {("russia", "Rejection", "ceasefire")}),
+    ],
     "a stance shared in an apposition": [
         ("Merz said Europe would insist on a ceasefire first, a position backed by Macron.",
          {("friedrich-merz", "Demand", "ceasefire"), ("emmanuel-macron", "Demand", "ceasefire")}),

@@ -41,9 +41,13 @@ class Discourse:
     pair_persons: tuple[str, ...] = ()
     main_sides: tuple[str, ...] = ()
     pair_at: int = -2  # the sentence that last named a pair (for "they" in the next one)
+    persons_seen: dict[str, int] = field(default_factory=dict)  # person → the sentence that last named them
 
     def update(self, sent: Sentence, res: Resources) -> None:
         persons = [m.entity for m in sent.mentions if m.sense == "actor" and "Person" in res.entities[m.entity].types]
+        for p in persons:
+            self.persons_seen.pop(p, None)
+            self.persons_seen[p] = sent.index
         if persons:  # "he" next is the subject of this sentence, else the person named last
             self.last_person = _subject_person(sent, res) or persons[-1]
         talks = res.lexicon["talks-noun"].search(sent.text) or res.lexicon["talks-verb"].search(sent.text)
@@ -66,6 +70,24 @@ class Discourse:
             if all("Person" in res.entities[a].types for a in pair):
                 self.pair_persons = pair
             self.pair_at = sent.index
+
+    def holder_of_title(self, side: str, title: list[str], res: Resources) -> str | None:
+        """The person named last before whose gazetteer role is the title a side's noun gives
+        ("the Ukrainian president" after "Zelensky", "the British prime minister" after "Starmer").
+
+        ``title`` holds the title's words, its noun last ("prime", "minister"); "leader" is any
+        head of state or government."""
+        for p in reversed(self.persons_seen):
+            ent = res.entities[p]
+            if res.side_of(p) != side or ent.role is None:
+                continue
+            role = ent.role.lower().split()
+            if title[-1] in res.lemma_set("leader-noun") and title[-1] not in role:
+                if ent.head_of_state or set(role) & res.lemma_set("head-of-government-word"):
+                    return p
+            elif all(w in role for w in title):
+                return p
+        return None
 
     def pair_just_named(self, sent: Sentence) -> tuple[str, ...]:
         """The pair the sentence before ``sent`` named as meeting (people first), for "they"."""

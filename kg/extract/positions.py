@@ -216,7 +216,14 @@ class _Reader:
                 for prep in children(t, "prep"):  # "delegations from A, B and C"
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
                 if owners:
-                    return [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+                    found = [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+                    if len(found) == 1 and lemma in self.lex("title-noun") | self.lex("leader-noun"):
+                        # "the Ukrainian president" after "Zelensky": the person of that title named before
+                        title = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i not in self.tok_actor]
+                        person = self.ctx.holder_of_title(found[0], [*title, lemma], self.res)
+                        if person is not None:
+                            return [person]
+                    return found
             if lemma in self.lex("plan-noun"):  # "the draft, drawn up by Witkoff, calls for ...": its author
                 authors = [a for v in children(t, "acl") if self.author_verb(v) for g in children(v, "agent")
                            for o in children(g, "pobj") for a in self.actors_of(o)]
