@@ -104,6 +104,14 @@ CASES = [
      [("meeting", "Held", "2025-03-14", ["abu-dhabi"], ["russia", "ukraine", "united-states"], [], [])]),
     ("The Ukrainian-American consultations in Geneva continued on Monday.",
      [("meeting", "Held", "2025-03-17", ["geneva"], ["ukraine", "united-states"], [], [])]),
+    # "a call with": a call; an adverb inside "spoke ... with"; leaders of two sides on a call are its callers
+    ("Scholz and Macron held a call with Putin on Wednesday.",
+     [("phone call", "Held", "2025-03-12", [], ["emmanuel-macron", "olaf-scholz", "vladimir-putin"], [], [])]),
+    ("Erdogan spoke separately with Putin on Thursday.",
+     [("phone call", "Held", "2025-03-13", [], ["recep-tayyip-erdogan", "vladimir-putin"], [], [])]),
+    ("Leaders of Britain, France and Poland took part in a video call with Zelensky on Tuesday.",
+     [("phone call", "Held", "2025-03-11", [], ["france", "poland", "united-kingdom", "volodymyr-zelensky"], [], [])]),
+    ("Kyiv renewed its call for a ceasefire on Tuesday.", []),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
@@ -237,6 +245,8 @@ PARSED = [
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),
     # who attends, or is joined at the talks, takes part in the talks last named
+    ("Xi received Lula in Beijing on Friday, in a meeting also attended by Wang Yi and Celso Amorim.",
+     {"participants": {"xi-jinping", "lula-da-silva", "wang-yi", "celso-amorim"}}),
     ("Macron hosted a summit at the Elysee Palace on Thursday. Among those attending were Merz, Tusk and Rutte.",
      {"participants": {"emmanuel-macron", "friedrich-merz", "donald-tusk", "mark-rutte"}, "places": {"elysee-palace"}}),
     ("Umerov and Witkoff met in Miami on Saturday. Also attending were Kushner and Budanov.",

@@ -442,6 +442,11 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
             copula = next((x for x in tok.ancestors if x.lemma_.lower() in lex("copula")), None)
             if not objects and copula is not None and tok.dep_ == "acl":
                 members += children(copula, "nsubj", "attr")
+        # "a meeting also attended by X and Y" (the parse may hang "in a meeting" on the participle)
+        attended = [tok.head, *children(tok, "nsubjpass"), *(o for p in children(tok, "prep") for o in children(p, "pobj"))]
+        if reader.phrasal(tok, "participate-verb") and tok.tag_ == "VBN" and any(
+                s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
+            members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
         if lemma in lex("accompany-verb") and tok.tag_ == "VBN":
             # "he was accompanied by X and Y", "Zelensky was joined at the talks by X" (who is joined
             # at the talks takes part too; the parser may hang "by" on the talks noun)
@@ -572,8 +577,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             sides = {res.side_of(p) for p in participants}
             enough = (len(sides) >= 2 or (bool(places) and len(sides) >= 1) or rnd is not None
                       or (bool(places) and (fmt == "summit" or bool(day))))
-            if phone:
-                enough = sum("Person" in res.entities[p].types for p in participants) >= 2
+            if phone:  # both callers: two people, or the leaders of two sides ("leaders of Britain and France took part in the call")
+                enough = (sum("Person" in res.entities[p].types for p in participants) >= 2
+                          or len({res.side_of(p) for p in participants}) >= 2)
             if fmt == "signing ceremony":
                 enough = enough and bool(places or day)  # a ceremony has a where or a when
             if planned and not (day and len(participants) >= 2):
