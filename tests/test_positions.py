@@ -152,6 +152,9 @@ CLASS_CASES = {
         ("The Kremlin is keen on a new round of talks.", {("russia", "Acceptance", "peace-talks")}),
         # the object of a verb is never the holder
         ("Washington pressed Moscow to accept a truce.", {("united-states", "Demand", "ceasefire")}),
+        ("Washington is pushing Kyiv to accept a deal that would cede the Donbas.",
+         {("united-states", "Demand", "territorial-concessions")}),
+        ("Russian troops pushed to the outskirts of Kharkiv in May.", set()),
         ("Paris urged Kyiv to drop its demand for NATO membership.", {("france", "Opposition", "nato-membership")}),
         # giving up what a gerund names ("its ambition of joining NATO") opposes it
         ("Moscow wants Kyiv to give up its ambition of joining NATO.", {("russia", "Opposition", "nato-membership")}),
@@ -315,6 +318,13 @@ CLASS_CASES = {
          {("ukraine", "Demand", "prisoner-exchange"), ("ukraine", "Demand", "ceasefire"), ("ukraine", "Demand", "troop-withdrawal")}),
     ],
     "conditions": [
+        # what is made conditional on something demands that thing, held by who makes it so
+        ("Ankara made any new grain deal conditional on the lifting of sanctions on Russian fertiliser.",
+         {("turkey", "Demand", "sanctions")}),
+        ("Moscow has made any truce conditional on a halt to Western arms deliveries.",
+         {("russia", "Opposition", "military-aid")}),
+        ("Any ceasefire is conditional on Russia withdrawing its troops, Zelensky said.",
+         {("volodymyr-zelensky", "Demand", "ceasefire"), ("volodymyr-zelensky", "Demand", "troop-withdrawal")}),
         ("Kyiv is ready for talks once Russian troops withdraw from Ukraine.",
          {("ukraine", "Acceptance", "peace-talks"), ("ukraine", "Demand", "troop-withdrawal")}),
         ("Russia would accept a ceasefire if Ukraine gave up its bid to join NATO.",

@@ -351,6 +351,10 @@ class _Reader:
                     if actors:
                         return actors, "agent"
             subjects = children(cur, "nsubj")
+            if subjects and cur.dep_ in ("ccomp", "oprd", "xcomp") and cur.head.lemma_.lower() in self.lex("causative-verb") \
+                    and not self.actors_of(subjects[0], speaker):
+                cur = cur.head  # "Moscow made any ceasefire conditional on ...": who makes it so
+                continue
             if subjects:
                 s = subjects[0]
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "Kyiv, which rejected ..."
@@ -469,7 +473,11 @@ class _Reader:
         if self.opens_list_item(t):
             return set(range(t.i + 1, len(self.doc)))  # the rest of the item is what it says
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
-            ids = subtree_ids(t, [*owner_toks, *self.purpose_of(t)])
+            # (what a small clause says is conditional is not what it demands: "made any ceasefire conditional on X")
+            small = children(t, "nsubj") if t.dep_ in ("ccomp", "oprd") and t.head.lemma_.lower() in self.lex("causative-verb") else []
+            ids = subtree_ids(t, [*owner_toks, *self.purpose_of(t), *small])
+            if small:  # (the parser may hang "on X" on the verb of making)
+                ids |= {i for c in children(t.head, "prep") if c.i > t.i for i in subtree_ids(c)}
             if t.dep_ == "dobj" and ids:
                 # "saw no point in a meeting": the parser hangs the noun's own phrase on the verb
                 ids |= {i for c in children(t.head, "prep", "dative") if c.i == max(ids) + 1 and not self.circumstance(c)
