@@ -706,6 +706,8 @@ CLASS_CASES = {
          {("sergey-lavrov", "Rejection", "ceasefire")}),
         ("Erdogan spoke with Putin. The Turkish leader proposed a prisoner exchange.",
          {("recep-tayyip-erdogan", "Proposal", "prisoner-exchange")}),
+        ("Zakharova spoke on Monday. The Russian foreign ministry spokeswoman rejected any ceasefire.",
+         {("maria-zakharova", "Rejection", "ceasefire")}),
         # no one of that title named before: the side holds it
         ("The French president proposed a truce in the air.", {("france", "Proposal", "ceasefire")}),
         # a person of another title is not the one meant

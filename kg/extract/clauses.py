@@ -85,6 +85,9 @@ class Discourse:
             if title[-1] in res.lemma_set("leader-noun") and title[-1] not in role:
                 if ent.head_of_state or set(role) & res.lemma_set("head-of-government-word"):
                     return p
+            elif title[-1] in res.lemma_set("spokes-word"):  # "the Kremlin spokesman" for a "Press Secretary"
+                if set(role) & res.lemma_set("spokes-word"):
+                    return p
             elif all(w in role for w in title):
                 return p
         return None

@@ -216,7 +216,7 @@ class _Reader:
                 for prep in children(t, "prep"):  # "delegations from A, B and C"
                     owners += [p for p in children(prep, "pobj") if p.i in self.tok_actor]
                 if owners:
-                    found = [a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])]
+                    found = list(dict.fromkeys(a for c in owners for o in conjuncts(c) for a in self.tok_actor.get(o.i, [])))
                     if len(found) == 1 and lemma in self.lex("title-noun") | self.lex("leader-noun"):
                         # "the Ukrainian president" after "Zelensky": the person of that title named before
                         title = [c.lower_ for c in t.children if c.dep_ in ("compound", "amod") and c.i not in self.tok_actor]
