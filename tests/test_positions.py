@@ -553,12 +553,17 @@ CLASS_CASES = {
         ("European leaders pushed back against any plan that would force Kyiv to cede territory.",
          {("european-countries", "Opposition", "territorial-concessions")}),
         ("The Kremlin pushed back on calls for a thirty-day truce.", {("russia", "Opposition", "ceasefire")}),
+        # "the two sides" are delegations, not leaders: no leaders' meeting
+        ("Fidan stressed the importance of continuing dialogue between the two sides.", {("hakan-fidan", "Support", "peace-talks")}),
         ("Kyiv is holding out for binding security guarantees before it signs anything.",
          {("ukraine", "Demand", "security-guarantees")}),
         ("Russian troops held out in the city for weeks.", set()),
         ("Erdogan made the case for a prisoner exchange at the summit.", {("recep-tayyip-erdogan", "Support", "prisoner-exchange")}),
     ],
     "the content of a stance noun": [
+        # ... with the clause hung on the verb by the parser
+        ("Trump doubled down on his demand that Ukraine cede Crimea.", {("donald-trump", "Demand", "territorial-concessions")}),
+        ("Moscow repeated its demand that Kyiv abandon its NATO bid.", {("russia", "Opposition", "nato-membership")}),
         # "the demand that X do Y": X does not accept Y, the owner demands it
         ("Kyiv rejected Moscow's demand that Ukraine cede the Donbas.",
          {("ukraine", "Rejection", "territorial-concessions"), ("russia", "Demand", "territorial-concessions")}),

@@ -449,6 +449,8 @@ class _Reader:
             if (cur.dep_ == "acl" and cur.head.i in triggers and cur.head.pos_ == "NOUN"
                     and any(m.lemma_.lower() in self.lex("content-mark") for m in children(cur, "mark"))):
                 return True  # "the demand that Ukraine recognize ...": the content of the noun
+            if any(self.noun_content(triggers[i].token) == cur for i in triggers if self.doc[i].pos_ == "NOUN"):
+                return True  # (the same, with the clause hung on the verb: "doubled down on his demand that ...")
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
             if cur.dep_ == "conj" and (children(cur, "nsubj", "nsubjpass") or cur.lemma_.lower() in self.lex("speech-verb")):
@@ -466,6 +468,15 @@ class _Reader:
             cur = head
         return False
 
+    def noun_content(self, t: Token) -> Token | None:
+        """The "that" clause right after a noun that the parser hung on a verb instead of the noun
+        ("doubled down on his demand that Ukraine cede Crimea")."""
+        after = t.right_edge.i + 1
+        if after >= len(self.doc) or self.doc[after].dep_ != "mark" or self.doc[after].lemma_.lower() not in self.lex("content-mark"):
+            return None
+        clause = self.doc[after].head
+        return clause if clause.dep_ in ("advcl", "ccomp") and clause != t and t not in clause.subtree else None
+
     # ------------------------------------------------------------ scope
     def scope(self, hit: TriggerHit, p: Token, owner_toks: list[Token], triggers: dict[int, TriggerHit]) -> set[int]:
         t = hit.token
@@ -473,11 +484,14 @@ class _Reader:
         if self.opens_list_item(t):
             return set(range(t.i + 1, len(self.doc)))  # the rest of the item is what it says
         if t.pos_ == "NOUN" or (t == p and t.pos_ not in ("VERB", "AUX")):
+            content = self.noun_content(t) if t.pos_ == "NOUN" else None
             # (what a small clause says is conditional is not what it demands: "made any ceasefire conditional on X")
             small = children(t, "nsubj") if t.dep_ in ("ccomp", "oprd") and t.head.lemma_.lower() in self.lex("causative-verb") else []
             ids = subtree_ids(t, [*owner_toks, *self.purpose_of(t), *small])
             if small:  # (the parser may hang "on X" on the verb of making)
                 ids |= {i for c in children(t.head, "prep") if c.i > t.i for i in subtree_ids(c)}
+            if content is not None:
+                ids |= subtree_ids(content)
             if t.dep_ == "dobj" and ids:
                 # "saw no point in a meeting": the parser hangs the noun's own phrase on the verb
                 ids |= {i for c in children(t.head, "prep", "dative") if c.i == max(ids) + 1 and not self.circumstance(c)
