@@ -274,7 +274,7 @@ class Resources:
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
-                         "participate-verb", "accompany-verb", "delegation-noun",
+                         "participate-verb", "accompany-verb", "bring-verb", "delegation-noun",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
                 for lemma in r.lemma_set(name):
@@ -504,7 +504,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
-                "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "shared-stance-noun",
+                "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}
     missing = required - lists.keys() - lemmas.keys()

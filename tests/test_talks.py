@@ -245,6 +245,8 @@ PARSED = [
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),
     # who attends, or is joined at the talks, takes part in the talks last named
+    ("Erdogan met Putin in Sochi on Monday. Putin brought Lavrov and Ushakov.",
+     {"participants": {"recep-tayyip-erdogan", "vladimir-putin", "sergey-lavrov", "yuri-ushakov"}}),
     ("Xi received Lula in Beijing on Friday, in a meeting also attended by Wang Yi and Celso Amorim.",
      {"participants": {"xi-jinping", "lula-da-silva", "wang-yi", "celso-amorim"}}),
     ("Macron hosted a summit at the Elysee Palace on Thursday. Among those attending were Merz, Tusk and Rutte.",

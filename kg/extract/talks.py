@@ -447,6 +447,8 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
         if reader.phrasal(tok, "participate-verb") and tok.tag_ == "VBN" and any(
                 s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
             members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
+        if lemma in lex("bring-verb") and any(a in t.participants for s in children(tok, "nsubj") for a in reader.actors_of(s)):
+            members += children(tok, "dobj")  # "Putin brought Lavrov and Ushakov"
         if lemma in lex("accompany-verb") and tok.tag_ == "VBN":
             # "he was accompanied by X and Y", "Zelensky was joined at the talks by X" (who is joined
             # at the talks takes part too; the parser may hang "by" on the talks noun)
