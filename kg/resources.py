@@ -504,7 +504,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
-                "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb", "shared-stance-noun",
+                "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
+                "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}
     missing = required - lists.keys() - lemmas.keys()

@@ -283,6 +283,11 @@ CLASS_CASES = {
         ("The Kremlin has described the demand for a withdrawal of Russian troops as unrealistic.", {("russia", "Rejection", "troop-withdrawal")}),
     ],
     "negation and failure": [
+        # not agreeing on something together is no agreement, not a rejection; not agreeing to it is one
+        ("Russian and US officials did not agree on sanctions relief in Riyadh.", set()),
+        ("Russia and Ukraine agreed on a prisoner exchange.", {("russia", "Acceptance", "prisoner-exchange"),
+                                                               ("ukraine", "Acceptance", "prisoner-exchange")}),
+        ("Kyiv did not agree to a ceasefire.", {("ukraine", "Rejection", "ceasefire")}),
         ("The Kremlin was not ready to negotiate with Kyiv.", {("russia", "Rejection", "peace-talks")}),
         ("The delegations failed to agree on a ceasefire.", set()),
         ("Budapest declined to back new sanctions against Russia.", {("hungary", "Rejection", "sanctions")}),

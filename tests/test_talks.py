@@ -241,6 +241,10 @@ PARSED = [
     ("Russian and US officials met in Geneva on Friday to discuss the war in Ukraine.",
      {"places": {"geneva"}, "not places": {"ukraine"}}),
     ("On Wednesday the summit in Bali closed with a statement on peace in Ukraine.", {"places": {"bali"}, "not places": {"ukraine"}}),
+    # talks that are the setting of a past act, with a place of their own, took place
+    ("Scholz, speaking at the summit in Geneva on Tuesday, condemned the war.", {"participants": {"olaf-scholz"}, "places": {"geneva"}}),
+    ("During talks in Istanbul on Tuesday, Medinsky demanded a ceasefire.", {"places": {"istanbul"}}),
+    ("Russian and US officials at a meeting in Riyadh on Monday did not agree on sanctions.", {"places": {"riyadh"}}),
     # where a meeting verb brings its guest is where they meet
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),

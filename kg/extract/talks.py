@@ -244,6 +244,14 @@ def _past_argument(view: SentenceView, a: int, b: int, stance_verbs: bool = True
     if span is None:
         return False
     noun = span.root
+    if noun.dep_ == "pobj" and noun.head.lemma_.lower() in view.res.lemma_set("event-preposition"):
+        # "countries at a summit in Switzerland backed ...", "During talks in Istanbul, X demanded ...",
+        # "X, speaking at the summit, said ...": the talks are where the clause's act took place
+        head = noun.head.head
+        while (head.dep_ not in ("ROOT", "ccomp", "relcl") or head.tag_ in ("VBG", "VBN")) and head.head != head:
+            head = head.head
+        # ("... at a meeting in Riyadh did not agree": the meeting took place)
+        return head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in children(head, "aux", "auxpass"))
     head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if head.pos_ in ("ADV", "ADP") and head.dep_ in ("advmod", "prep", "prt"):
         head = head.head  # "came away from a call"
