@@ -309,6 +309,9 @@ CLASS_CASES = {
         ("Russia has no intention of returning the annexed territories.", {("russia", "Rejection", "annexed-regions")}),
     ],
     "not stances": [
+        # an assessment that an actor is (un)likely to act states no stance of that actor
+        ("Analysts assess that the Kremlin is unlikely to agree to a ceasefire this year.", set()),
+        ("Moscow is likely to reject the plan for a truce, diplomats said.", set()),
         ("Russia annexed Crimea in 2014.", set()),
         ("Ukrainian forces withdrew from Kherson in November 2022.", set()),
         ("Critics say the West wants a ceasefire at any price.", set()),

@@ -434,8 +434,8 @@ class _Reader:
                     return True
                 if c.dep_ == "mark" and lemma in marks:
                     return True
-            if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") and x != t:
-                return True
+            if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") | hedge and x != t:
+                return True  # ("is unlikely to agree", "appeared to rule out")
         return False
 
     def subsumed(self, p: Token, triggers: dict[int, TriggerHit]) -> bool:
