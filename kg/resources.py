@@ -274,7 +274,7 @@ class Resources:
         def build(r: Resources) -> frozenset[str]:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
-                         "participate-verb", "accompany-verb", "bring-verb", "delegation-noun",
+                         "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
                 for lemma in r.lemma_set(name):
@@ -505,6 +505,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
+                "represent-verb", "member-noun", "facing-verb",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

@@ -249,6 +249,15 @@ PARSED = [
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),
     # who attends, or is joined at the talks, takes part in the talks last named
+    ("Russian and Ukrainian delegations met in Istanbul on Friday. Facing them were Umerov and Budanov.",
+     {"participants": {"rustem-umerov", "kyrylo-budanov"}}),
+    ("US and Ukrainian officials met in Jeddah on Tuesday. Rubio and Waltz represented the United States. "
+     "Yermak was part of the Ukrainian delegation.", {"participants": {"marco-rubio", "mike-waltz", "andriy-yermak"}}),
+    ("US and Russian officials met in Riyadh on Tuesday. The American side was represented by Rubio and Witkoff.",
+     {"participants": {"marco-rubio", "steve-witkoff"}}),
+    # representing or facing what takes no part in the talks adds nobody
+    ("US and Russian officials met in Riyadh on Tuesday. Borrell represented the EU at the UN in 2020. Facing Borrell was Lavrov.",
+     {"not participants": {"josep-borrell", "sergey-lavrov"}}),
     ("Erdogan met Putin in Sochi on Monday. Putin brought Lavrov and Ushakov.",
      {"participants": {"recep-tayyip-erdogan", "vladimir-putin", "sergey-lavrov", "yuri-ushakov"}}),
     ("Xi received Lula in Beijing on Friday, in a meeting also attended by Wang Yi and Celso Amorim.",

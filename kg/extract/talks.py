@@ -455,6 +455,17 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
         if reader.phrasal(tok, "participate-verb") and tok.tag_ == "VBN" and any(
                 s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
             members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
+        if lemma in lex("represent-verb"):  # "Rubio and Waltz represented the United States", "the US side was represented by X"
+            passive = bool(children(tok, "auxpass"))
+            side = children(tok, "nsubjpass") if passive else children(tok, "dobj")
+            if any(s.lemma_.lower() in lex("delegation-noun") or any(a in t.participants for a in reader.actors_of(s)) for s in side):
+                members += [p for a in children(tok, "agent") for p in children(a, "pobj")] if passive else children(tok, "nsubj")
+        if lemma in lex("member-noun") and tok.dep_ == "attr" and any(  # "Yermak was part of the Ukrainian delegation"
+                o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
+            members += children(tok.head, "nsubj")
+        if lemma in lex("facing-verb") and any(  # "Facing them were X, Y and Z": the other delegation
+                o.pos_ == "PRON" or any(a in t.participants for a in reader.actors_of(o)) for o in children(tok, "dobj")):
+            members += children(tok, "nsubj", "attr") + (children(tok.head, "attr") if tok.dep_ == "csubj" else [])
         if lemma in lex("bring-verb") and any(a in t.participants for s in children(tok, "nsubj") for a in reader.actors_of(s)):
             members += children(tok, "dobj")  # "Putin brought Lavrov and Ushakov"
         if lemma in lex("accompany-verb") and tok.tag_ == "VBN":
