@@ -176,8 +176,10 @@ class LemmaPattern:
 
 def _after_object(tok: Any, child: Any) -> bool:
     """A preposition after the verb's direct object belongs to the object's phrase, not to a
-    phrasal verb ("called the terms for a truce unacceptable" is no "call for")."""
-    return bool(child.dep_ == "prep" and any(c.dep_ == "dobj" and c.i < child.i for c in tok.children))
+    phrasal verb ("called the terms for a truce unacceptable" is no "call for"); after a name or a
+    pronoun it is the verb's ("asked Brussels for aid", "asked them for weapons")."""
+    return bool(child.dep_ == "prep" and any(c.dep_ == "dobj" and c.i < child.i and c.pos_ not in ("PROPN", "PRON")
+                                             for c in tok.children))
 
 
 def inflections(lemma: str) -> frozenset[str]:

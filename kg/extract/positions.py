@@ -822,6 +822,9 @@ class _Reader:
             if (tok.dep_ == "prep" and tok.lemma_.lower() in self.lex("abstain-preposition")
                     and tok.head.lemma_.lower() in self.lex("abstain-verb")):
                 return True  # "refrain from attacks on the plant"
+            if (tok.dep_ == "acl" and tok.head.pos_ == "NOUN") or (tok.dep_ == "aux" and tok.head.dep_ == "acl"):
+                tok = tok.head  # "drop its bid to join the alliance": on through the noun's infinitive
+                continue
             if tok.dep_ not in ("pobj", "pcomp", "prep", "compound", "amod", "poss", "nmod") or (
                     tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX") and tok.head.dep_ != "pcomp"):
                 return False  # (but "an end to shelling around the plant": on through the gerund)
