@@ -38,6 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               re.I)),
     ("relative", re.compile(r"\b(today|yesterday|tomorrow)\b", re.I)),
     ("last-week", re.compile(r"\blast week\b", re.I)),
+    ("weekend", re.compile(r"\b(last|this|over the|at the|on the|the past|past) weekend\b", re.I)),
 ]
 # Where the clause of a date begins: the tense of "on Sunday" is that of its own clause
 # ("Putin said on Sunday he will meet Trump" is last Sunday); the words are in the lexicon.
@@ -284,5 +285,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None, last: dt.date | N
         out = [_shift(ref, shift)]
     elif kind == "last-week":
         return ()  # a week, not a day: known only approximately
+    elif kind == "weekend":  # its Saturday and Sunday: "last weekend" is the one before this week's
+        if ref is None:
+            return ()
+        back = (ref.weekday() - 5) % 7
+        if g[0].lower() in ("last", "the past", "past") and ref.weekday() >= 5:
+            back += 7
+        elif tense == "future":
+            back = -((5 - ref.weekday()) % 7)
+        out = [_shift(ref, -back), _shift(ref, 1 - back)]
     dates = tuple(d for d in out if d is not None)
     return dates if dates or not out else None

@@ -32,6 +32,11 @@ CASES = [
     # a range of days with their weekdays; a range in one month
     ("They talked on Sunday 14 and Monday 15 December.", D(2025, 12, 16), [D(2025, 12, 14), D(2025, 12, 15)]),
     ("The delegations met in Jeddah on Aug 5-6.", D(2023, 8, 8), [D(2023, 8, 5), D(2023, 8, 6)]),
+    # a weekend is its Saturday and Sunday; "last weekend" in a weekend's paper is the one before
+    ("Envoys met in Doha last weekend.", D(2024, 3, 13), [D(2024, 3, 9), D(2024, 3, 10)]),
+    ("Envoys met in Doha last weekend.", D(2024, 3, 16), [D(2024, 3, 9), D(2024, 3, 10)]),
+    ("The sides talked over the weekend.", D(2024, 3, 11), [D(2024, 3, 9), D(2024, 3, 10)]),
+    ("The envoys will meet this weekend.", D(2024, 3, 13), [D(2024, 3, 16), D(2024, 3, 17)]),
 ]
 
 

@@ -249,6 +249,13 @@ PARSED = [
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),
     # who attends, or is joined at the talks, takes part in the talks last named
+    # a host of people no party names holds a meeting it only hosts; who represents a party or is
+    # sent as its envoy takes part, with the party, unless the sentence is about another time or place
+    ("Denmark hosted national security advisers from a dozen countries in Copenhagen on Saturday.",
+     {"places": {"copenhagen"}, "not participants": {"denmark"}}),
+    ("Saudi Arabia hosted envoys from forty countries in Jeddah on Saturday. Sullivan represented the United States, "
+     "and Beijing sent its special envoy, Li Hui, having skipped an earlier round in Copenhagen.",
+     {"participants": {"united-states", "jake-sullivan", "china", "li-hui"}, "places": {"jeddah"}}),
     ("Russian and Ukrainian delegations met in Istanbul on Friday. Facing them were Umerov and Budanov.",
      {"participants": {"rustem-umerov", "kyrylo-budanov"}}),
     ("US and Ukrainian officials met in Jeddah on Tuesday. Rubio and Waltz represented the United States. "

@@ -21,6 +21,7 @@ _ROUND = re.compile(r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth
                     r"\s+(?:\w+\s+)?rounds?\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 # "in Geneva", "at the Ciragan Palace", "in Belarus's Gomel region", "at Istanbul's Ciragan Palace"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w.-]+['’]s\s+)?(?:\w+\s+)?$", re.I)
 _JOINT = re.compile(r"\b(?:after|before|following|and|while|when)\b", re.I)
 
@@ -358,6 +359,12 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
         speaker = frame.actors if frame is not None else []
         met = [a for g in guests for a in reader.actors_of(g, speaker)]
         by = [a for h in hosts for a in reader.actors_of(h, speaker)]
+        if not met and by and lemma in view.res.lemma_set("host-verb") and any(
+                g.lemma_.lower() in view.res.lemma_set("guest-noun") for g in guests):
+            # "Saudi Arabia hosted security advisers from forty countries in Jeddah": a meeting of
+            # parties not named here; its host is no party
+            out[(tok.idx, tok.idx + len(tok.text))] = []
+            continue
         if met and by:
             # who hosts talks between others is their host, not a party ("Saudi Arabia hosted both
             # delegations"); who hosts one guest meets them ("Putin hosted Witkoff at the Kremlin")
@@ -378,12 +385,22 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
         else:  # "sat down with Zelensky": the talks verb the lexicon found, with the parties the parse found
             meetings[over] = list(dict.fromkeys([*meetings.get(over, []), *meetings.pop(span)]))
     triggers.sort()
+    before = tracker.recent
+    aside = _aside_talks(view)
     if triggers:
         _trigger_talks(view, tracker, ctx, triggers, meetings)
     # members of a delegation: "The Russian delegation included X", "a delegation led by X"
     members = res.lexicon.get("participants")
     if view.sent.parse is not None and tracker.recent is not None:
-        _parsed_roles(view, tracker, ctx)
+        if before is not None and aside and all(view.sent.parse.char_span(a, b, alignment_mode="expand")[0].i in aside
+                                                 for a, b in triggers):
+            # "X led the Ukrainian side, ..., having stayed away from an earlier round in Copenhagen":
+            # the talks named only in an aside are not those whose roles the sentence tells
+            recent, tracker.recent = tracker.recent, before
+            _parsed_roles(view, tracker, ctx, aside)
+            tracker.recent = recent
+        else:
+            _parsed_roles(view, tracker, ctx, aside)
     if members is not None and tracker.recent is not None and (mm := members.search(text)):
         ev = tracker.evidence(view.sent, "talks.delegation", tracker.recent.date)
         for s, _e, m in view.actor_mentions():
@@ -391,6 +408,32 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
                 tracker.recent.participants.setdefault(m.entity, ev)
         if ev not in tracker.recent.evidence:
             tracker.recent.evidence.append(ev)
+
+
+def _own_setting(view: SentenceView, aside: set[int]) -> bool:
+    """The sentence names a date or place of its own, outside an aside about other talks."""
+    doc = view.sent.parse
+    spans = [(dm.start, dm.start + 1) for dm in view.sent.dates] + [(s, e) for s, e, m in view.mentions if m.sense == "place"]
+    spans += [(m.start(), m.end()) for m in _YEAR.finditer(view.text)]  # ("in 2020": a time of its own)
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+        if span is None or span[0].i not in aside:
+            return True
+    return False
+
+
+def _aside_talks(view: SentenceView) -> set[int]:
+    """Tokens of subordinate clauses that name talks ("..., having stayed away from an earlier
+    round in Copenhagen"): their places and dates are those talks', not the sentence's."""
+    doc = view.sent.parse
+    if doc is None:
+        return set()
+    talks = view.res.lemma_set("talks-noun-lemma")
+    out: set[int] = set()
+    for tok in doc:
+        if tok.dep_ in ("advcl", "relcl", "acl") and any(x.lemma_.lower() in talks for x in tok.subtree):
+            out |= {x.i for x in tok.subtree}
+    return out
 
 
 def _in_other_clause(view: SentenceView, actor: str, trigger: int) -> bool:
@@ -413,7 +456,7 @@ def _in_other_clause(view: SentenceView, actor: str, trigger: int) -> bool:
     return True
 
 
-def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None:
+def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: set[int] | None = None) -> None:
     """Delegation heads and members, and mediators, read over the parse; they join the talks
     last named ("Reznikov led the Ukrainian side, which also included X and Y"; "The meeting
     was brokered by X")."""
@@ -458,8 +501,25 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> None
         if lemma in lex("represent-verb"):  # "Rubio and Waltz represented the United States", "the US side was represented by X"
             passive = bool(children(tok, "auxpass"))
             side = children(tok, "nsubjpass") if passive else children(tok, "dobj")
-            if any(s.lemma_.lower() in lex("delegation-noun") or any(a in t.participants for a in reader.actors_of(s)) for s in side):
+            # (a party not yet named joins too, unless the sentence tells of another time or place)
+            own = _own_setting(view, aside or set())
+            if any(s.lemma_.lower() in lex("delegation-noun") or any(a in t.participants or not own for a in reader.actors_of(s))
+                   for s in side):
                 members += [p for a in children(tok, "agent") for p in children(a, "pobj")] if passive else children(tok, "nsubj")
+                for s in side:
+                    for who in reader.actors_of(s):
+                        if res.entities[who].kind != "Person" and who not in t.mediators:
+                            t.participants.setdefault(who, ev)
+                            added = True
+        if lemma in lex("send-verb") and any(o.lemma_.lower() in lex("guest-noun") for o in children(tok, "dobj")) and not (
+                _own_setting(view, aside or set())):
+            # "Beijing sent its special envoy, Li Hui": the sender and its envoy take part
+            for s in children(tok, "nsubj"):
+                for who in reader.actors_of(s):
+                    if who not in t.mediators:
+                        t.participants.setdefault(who, ev)
+                        added = True
+            members += [a for o in children(tok, "dobj") for a in (o, *children(o, "appos"))]
         if lemma in lex("member-noun") and tok.dep_ == "attr" and any(  # "Yermak was part of the Ukrainian delegation"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
             members += children(tok.head, "nsubj")
@@ -546,7 +606,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
-    event = (bool(met) or res.lexicon["talks-verb"].search(text, a, b) or res.lexicon["talks-verb-parties"].search(text, a, b)
+    event = (met is not None or res.lexicon["talks-verb"].search(text, a, b) or res.lexicon["talks-verb-parties"].search(text, a, b)
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
