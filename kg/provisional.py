@@ -36,6 +36,8 @@ def _side(head: Any, tok_entity: dict[int, str], demonyms: dict[str, str], res: 
         ent = tok_entity.get(c.i)
         if ent is not None and res.entities[ent].kind in ("Country", "Organization", "Group"):
             return res.side_of(ent)
+        if ent is not None and c.dep_ == "poss" and res.entities[ent].kind == "Person" and res.side_of(ent) != ent:
+            return res.side_of(ent)  # "Pope Francis's envoy": the side of whose envoy he is
         two = f"{c.nbor(-1).text} {c.text}".lower() if c.i > 0 else ""
         for word in (two, c.text.lower()):  # "South African", "Kenyan"
             if word in demonyms:
@@ -59,7 +61,10 @@ def find_provisional(sentences: list[Any], res: Resources) -> tuple[dict[str, En
         tok_entity = {t.i: m.entity for m in sent.mentions if m.sense == "actor"
                       for t in doc if sent.local(m)[0] <= t.idx < sent.local(m)[1]}
         for ent in doc.ents:
-            text = _POSSESSIVE.sub("", ent.text.strip())
+            words = _POSSESSIVE.sub("", ent.text.strip()).split()
+            while len(words) > 2 and words[0].lower() in res.lemma_set("title-noun"):
+                words = words[1:]  # ("Archbishop Claudio Gugerotti": the title is no part of the name)
+            text = " ".join(words)
             if ent.label_ != "PERSON" or not _NAME.match(text) or any(x < ent.end_char and ent.start_char < y for x, y in taken):
                 continue
             iri = actor_iri(text)

@@ -13,6 +13,8 @@ CASES = [
     ("Kenyan Foreign Minister Musalia Mudavadi called for a ceasefire.", ("musalia-mudavadi", "Musalia Mudavadi", "kenya")),
     ("Olena Petrenko, Ukraine's deputy energy minister, rejected the plan.", ("olena-petrenko", "Olena Petrenko", "ukraine")),
     ("Kremlin aide Pavel Zarubin told reporters the talks were over.", ("pavel-zarubin", "Pavel Zarubin", "russia")),
+    # the envoy of a known person is on that person's side
+    ("Archbishop Claudio Gugerotti, Pope Francis's envoy, met Zelensky in Kyiv.", ("claudio-gugerotti", "Claudio Gugerotti", "vatican")),
 ]
 
 

@@ -166,6 +166,9 @@ PARSED = [
     ("Putin received Witkoff in the Kremlin on December 2.", {"participants": {"vladimir-putin", "steve-witkoff"},
                                                               "places": {"kremlin"}}),
     ("Macron visited Putin in Moscow on February 7.", {"participants": {"emmanuel-macron", "vladimir-putin"}}),
+    # a meeting verb coordinated with another shares its subject: two meetings
+    ("Witkoff met Zelensky in Kyiv on June 6 and was received in Moscow on June 28 by Lavrov.",
+     {"participants": {"volodymyr-zelensky"}, "places": {"kyiv"}, "not places": {"moscow"}}),
     ("Saudi Arabia hosted the American and Ukrainian delegations in Jeddah on Tuesday.",
      {"participants": {"united-states", "ukraine"}, "not participants": {"saudi-arabia"}}),
     # ... but one who hosts a single guest meets them
@@ -314,3 +317,17 @@ def test_the_next_day_follows_the_talks_before(doc_of, res) -> None:  # type: ig
     got = [(t.status, t.date, set(map(_short, t.participants))) for t in extract_talks(doc, res)]
     assert got == [("Held", dt.date(2025, 12, 14), {"steve-witkoff", "volodymyr-zelensky"}),
                    ("Held", dt.date(2025, 12, 15), {"steve-witkoff", "friedrich-merz"})]
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    # "the same group" are those named before the talks word last time, not their host
+    ("Ramaphosa and Lula were received by Zelensky in Kyiv on Friday. The next day the same group sat down with Putin in Moscow.",
+     {"cyril-ramaphosa", "lula-da-silva", "vladimir-putin"}),
+    # a meeting verb coordinated with another shares its subject: a second meeting
+    ("Witkoff met Zelensky in Kyiv on June 6 and was received in Moscow on June 28 by Lavrov.",
+     {"steve-witkoff", "sergey-lavrov"}),
+])
+def test_a_later_meeting_of_the_same_people(text: str, last: set[str], doc_of, res) -> None:  # type: ignore[no-untyped-def]
+    talks = list(extract_talks(doc_of(text), res))
+    assert len(talks) == 2
+    assert set(map(_short, talks[-1].participants)) == last

@@ -70,6 +70,7 @@ class _Tracker:
         self.talks: list[TalksRecord] = []
         self.recent: TalksRecord | None = None
         self.dateline = dateline  # where "here" is in a wire report
+        self.group: list[str] = []  # who were named before the talks word last (the subject): "the same group" next
 
     def evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
         return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
@@ -348,6 +349,8 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
             hosts = [c for c in tok.children if c.dep_ == "nsubj"]
         elif any(c.dep_ == "auxpass" for c in tok.children):
             guests = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if not guests and tok.dep_ == "conj":  # "met Zelensky in Kyiv and was received in Moscow by X": the shared subject
+                guests = children(tok.head, "nsubj", "nsubjpass")
             hosts = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         else:
             guests = [c for c in tok.children if c.dep_ == "dobj"]
@@ -627,6 +630,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
+    if res.lexicon["same-group"].search(text, lo, a):  # "The next day the same group sat down with Putin"
+        participants += [p for p in tracker.group if p not in participants]
+    group = [p for p in participants if any(m.entity == p and lo <= s0 < a for s0, _e, m in view.actor_mentions())]
     joined = res.lexicon["joined-by"].search(text, lo, hi)
     if joined is not None:  # "met Zelensky, joined by Macron, Merz and Starmer"
         participants += [m.entity for s0, _e, m in view.actor_mentions()
@@ -668,8 +674,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             if res.lexicon["talks-verb-parties"].fullmatch(text, a, b):
                 # "Russian and American negotiators sat down in Riyadh": the parties are the subject
                 # before the verb, two sides at least ("protesters gathered in Kyiv" is none)
-                before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a}
-                participants = [p for p in participants if p in before or p in (met or [])]  # (and "alongside X")
+                before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a or (  # (and "with X", "alongside X")
+                    s0 >= b and re.fullmatch(r"\s+(?:with|alongside)\s+(?:[\w.'’-]+\s+){0,4}", text[b:s0]))}
+                participants = [p for p in participants if p in before or p in (met or []) or p in tracker.group]
                 if len({res.side_of(p) for p in participants}) < 2:
                     continue
             if not enough:
@@ -703,4 +710,5 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
                 t.agreed.setdefault(hit.code, ev)
         tracker.recent = t
+        tracker.group = group or tracker.group
     return targets[-1] if targets else None
