@@ -199,7 +199,9 @@ def _classify(body: str, start: int, end: int, text: str, iri: str, via: str, re
     sense = "actor" if ent.is_actor else ("place" if ent.is_place else "media")
     target = iri
     if via != "side":
-        if ent.is_place and locative:
+        if ent.is_place and (locative or (not ent.is_actor and res.lexicon["talks-noun"].match(after.lstrip()) is not None)):
+            # "in Geneva", and "the Geneva talks", "the London summit", "his Oval Office meeting" (a country
+            # before the talks word is a side: "Russia-Ukraine negotiations")
             sense = "place"
         elif not ent.is_actor and ent.stands_for:
             sense, target, via = "actor", ent.stands_for, "metonym"

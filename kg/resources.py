@@ -507,7 +507,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
-                "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group",
+                "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

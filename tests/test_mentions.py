@@ -18,6 +18,9 @@ CASES = [
     ("They met in Riyadh, Saudi Arabia.", [("Riyadh", "place/riyadh", "place"), ("Saudi Arabia", "actor/saudi-arabia", "place")]),
     ("China News Service reported.", [("China News Service", "media/china-news-service", "media")]),
     ("the us and them", []),  # "US" must be upper case
+    # a city or venue before a talks word is where they are; a country there is a side
+    ("The London summit ended.", [("London", "place/london", "place")]),
+    ("The Russia talks ended.", [("Russia", "actor/russia", "actor")]),
     # a person's name is capitalised somewhere: the common word names nobody
     ("Peace at any price, Price said.", [("Price", "actor/ned-price", "actor")]),
     ("MR PRICE: We agree.", [("PRICE", "actor/ned-price", "actor")]),

@@ -248,6 +248,16 @@ PARSED = [
     ("Scholz, speaking at the summit in Geneva on Tuesday, condemned the war.", {"participants": {"olaf-scholz"}, "places": {"geneva"}}),
     ("During talks in Istanbul on Tuesday, Medinsky demanded a ceasefire.", {"places": {"istanbul"}}),
     ("Russian and US officials at a meeting in Riyadh on Monday did not agree on sanctions.", {"places": {"riyadh"}}),
+    # the owner of talks takes part; a place before the talks word is where they are
+    ("Erdogan's Dolmabahce Palace meeting with Lavrov and Fidan on Friday ended abruptly.",
+     {"participants": {"recep-tayyip-erdogan", "sergey-lavrov", "hakan-fidan"}, "places": {"dolmabahce-palace"}}),
+    ("Macron's talks with Xi in Beijing on Thursday produced no deal.", {"participants": {"emmanuel-macron", "xi-jinping"}}),
+    ("The Paris summit on Monday brought together Starmer, Merz and Tusk.",
+     {"participants": {"keir-starmer", "friedrich-merz", "donald-tusk"}, "places": {"paris"}, "not participants": {"france"}}),
+    ("The summit in Kyiv on Sunday brought together the leaders of Britain, Norway and Canada.",
+     {"participants": {"united-kingdom", "norway", "canada"}}),
+    # the owner of a title is not at the talks
+    ("Zelensky's chief of staff met Witkoff in Miami on Sunday.", {"not participants": {"volodymyr-zelensky"}}),
     # where a meeting verb brings its guest is where they meet
     ("Trump welcomed Zelensky to the White House on Monday.", {"places": {"white-house"}}),
     ("Xi welcomed Putin to Beijing on Tuesday for a state visit.", {"places": {"beijing"}}),

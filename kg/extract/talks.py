@@ -121,11 +121,11 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
     """Actors taking part, from the subjects and the with/between phrases of a window."""
     res, text = view.res, view.text
     out: list[str] = []
-    for s, _e, m in view.actor_mentions():
+    for s, end, m in view.actor_mentions():
         if not lo <= s < hi or m.modifier or m.entity in skip:
             continue
-        if m.possessive and "Person" in res.entities[m.entity].types:
-            continue  # "Zelensky's chief of staff met ...": the owner of a title is not there
+        if m.possessive and "Person" in res.entities[m.entity].types and not _owns_talks(view, end):
+            continue  # "Zelensky's chief of staff met ...": the owner of a title is not there (of talks he is: "Trump's talks with Putin")
         if persons_only and "Person" not in res.entities[m.entity].types:
             continue
         before = text[max(0, s - 30):s]
@@ -146,6 +146,16 @@ def _participants(view: SentenceView, ctx: Discourse, lo: int, hi: int, skip: se
     return out
 
 
+_OWNED = re.compile(r"['’]s?\s+(?:[A-Z][\w.-]*\s+){0,3}")
+
+
+def _owns_talks(view: SentenceView, end: int) -> bool:
+    """The possessive ending at ``end`` owns a talks noun ("Trump's talks with Putin", "Zelensky's
+    Oval Office meeting"): its owner takes part."""
+    m = _OWNED.match(view.text, end)
+    return m is not None and view.res.lexicon["talks-noun"].match(view.text, m.end()) is not None
+
+
 def _owns_side(view: SentenceView, start: int) -> bool:
     """The actor at ``start`` is what a side noun is "of" ("the leaders of France, Germany and
     Britain met ..."): it takes part, though the parse makes it an object (needs the parse)."""
@@ -157,9 +167,12 @@ def _owns_side(view: SentenceView, start: int) -> bool:
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     lex = view.res.lemma_set
+    side = tok.head.head
+    # ("the summit brought together the leaders of France, ...": the object of a verb of convening)
+    convened = side.dep_ == "dobj" and side.head.lemma_.lower() in lex("convene-verb")
     return (tok.dep_ == "pobj" and tok.head.lemma_.lower() in lex("owner-preposition")
-            and tok.head.head.lemma_.lower() in lex("side-noun-lemma") | lex("title-noun")
-            and tok.head.head.dep_ in ("nsubj", "nsubjpass", "conj"))
+            and side.lemma_.lower() in lex("side-noun-lemma") | lex("title-noun")
+            and (side.dep_ in ("nsubj", "nsubjpass", "conj") or convened))
 
 
 def _by_pattern(view: SentenceView, name: str) -> list[str]:
