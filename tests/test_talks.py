@@ -256,6 +256,8 @@ PARSED = [
      {"participants": {"keir-starmer", "friedrich-merz", "donald-tusk"}, "places": {"paris"}, "not participants": {"france"}}),
     ("The summit in Kyiv on Sunday brought together the leaders of Britain, Norway and Canada.",
      {"participants": {"united-kingdom", "norway", "canada"}}),
+    ("The ministers gathered in Vilnius on Friday included Sikorski, Barrot and Lammy.",
+     {"participants": {"radoslaw-sikorski", "jean-noel-barrot", "david-lammy"}, "places": {"vilnius"}}),
     # the owner of a title is not at the talks
     ("Zelensky's chief of staff met Witkoff in Miami on Sunday.", {"not participants": {"volodymyr-zelensky"}}),
     # where a meeting verb brings its guest is where they meet

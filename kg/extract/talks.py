@@ -469,6 +469,8 @@ def _in_other_clause(view: SentenceView, actor: str, trigger: int) -> bool:
         clause = next((t for t in (span.root, *span.root.ancestors) if t.dep_ in ("advcl", "relcl", "acl", "ccomp")), None)
         if clause is None or trigger_tok == clause or clause in trigger_tok.ancestors:
             return False  # named in the main clause, or in the clause of the talks word
+        if clause.lemma_.lower() in view.res.lemma_set("member-verb"):
+            return False  # ("the leaders gathered there included X and Y", misread as a clause of its own)
     return True
 
 
@@ -688,7 +690,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                 # "Russian and American negotiators sat down in Riyadh": the parties are the subject
                 # before the verb, two sides at least ("protesters gathered in Kyiv" is none)
                 before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a or (  # (and "with X", "alongside X")
-                    s0 >= b and re.fullmatch(r"\s+(?:with|alongside)\s+(?:[\w.'’-]+\s+){0,4}", text[b:s0]))}
+                    s0 >= b and re.fullmatch(r"\s+(?:with|alongside)\s+(?:[\w.'’-]+\s+){0,4}", text[b:s0]))
+                    or (s0 >= b and res.lexicon["partner-lead"].search(text, b, s0))}  # ("the leaders gathered there included X")
                 participants = [p for p in participants if p in before or p in (met or []) or p in tracker.group]
                 if len({res.side_of(p) for p in participants}) < 2:
                     continue
