@@ -278,7 +278,7 @@ class Resources:
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
                          "evaluation-support", "evaluation-demand",
-                         "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word"):
+                         "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word", "exception-preposition"):
                 for lemma in r.lemma_set(name):
                     words |= inflections(lemma.replace("+", "").split()[-1])  # ("dead end", "take +part": "end", "part")
             words |= {form for form, lemma in (x.split() for x in r.lemma_set("irregular-form")) if lemma in words}
@@ -508,6 +508,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
                 "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",
+                "firm-when-negated",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

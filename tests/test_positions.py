@@ -447,6 +447,17 @@ CLASS_CASES = {
         ("Trump urged both sides to compromise.", set()),
     ],
     "no X without Y": [
+        # ... and a negated verb or a refusal with "without": what is lacking is demanded
+        ("Scholz said he could not imagine the next round taking place without a ceasefire.",
+         {("olaf-scholz", "Demand", "ceasefire")}),
+        ("Kyiv said it would not sign any deal without security guarantees.", {("ukraine", "Demand", "security-guarantees")}),
+        ("Zelensky rejected a truce without security guarantees.",
+         {("volodymyr-zelensky", "Rejection", "ceasefire"), ("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        ("Moscow will not accept a ceasefire without a halt to Western arms deliveries.",
+         {("russia", "Rejection", "ceasefire"), ("russia", "Opposition", "military-aid")}),
+        # "could not" is a refusal, "could" a hedge
+        ("Kyiv could not accept a ceasefire.", {("ukraine", "Rejection", "ceasefire")}),
+        ("Kyiv could accept a ceasefire.", set()),
         # what "no ... without" rules out is no stance; its condition is demanded
         ("There can be no peace talks without a full withdrawal of Russian troops, Kyiv said.",
          {("ukraine", "Demand", "troop-withdrawal")}),

@@ -428,9 +428,10 @@ class _Reader:
                 break
             cur = cur.head
         for x in path:
+            firm = any(c.dep_ == "neg" for c in x.children)  # "could not imagine": inability, no hedge
             for c in x.children:
                 lemma = c.lemma_.lower()
-                if c.dep_ in ("aux", "advmod") and lemma in hedge:
+                if c.dep_ in ("aux", "advmod") and lemma in hedge and not (firm and lemma in self.lex("firm-when-negated")):
                     return True
                 if c.dep_ == "mark" and lemma in marks:
                     return True
@@ -888,11 +889,15 @@ class _Reader:
             if prep.dep_ != "prep" or prep.lemma_.lower() not in self.lex("exception-preposition"):
                 continue
             excluded = prep.head
-            if not has_det(excluded, "no"):
-                continue
             verb = excluded
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
+            # "no talks without X", or a negated verb: "could not imagine the next meeting without X"
+            negated = next((a for a in (verb, *list(verb.ancestors)[:2]) if any(c.dep_ == "neg" for c in a.children)), None)
+            if not has_det(excluded, "no"):
+                if negated is None:
+                    continue
+                verb = negated
             if any(a.i in triggers for a in (verb, *verb.ancestors)) or self.hedged(verb, verb):
                 continue
             frame = self.speech(verb)
@@ -1083,7 +1088,8 @@ class _Reader:
         if stance == "Proposal" and any(c.dep_ == "dobj" and c.i in by_tok and by_tok[c.i].trigger.stance == "Demand"
                                         for c in t.children):
             stance = "Demand"  # "proposed three conditions": what == put forward are demands
-        if self.negated(t, p, hit.pattern.child if hit.pattern else None, hit.trigger.stance):
+        negated = self.negated(t, p, hit.pattern.child if hit.pattern else None, hit.trigger.stance)
+        if negated:
             stance = NEGATED[hit.trigger.stance] if hit.trigger.when_negated == "flip" else None
             if any(c.lemma_.lower() in self.lex("pending-adverb") for x in (t, p) for c in x.children):
                 return  # "has not yet endorsed": undecided, not against
@@ -1135,6 +1141,11 @@ class _Reader:
         # "offered a swap in exchange for an end to strikes": the price asked is a condition too
         kinds |= {f: "if" for i in scope if self.doc[i].dep_ == "pobj" and self.doc[i].lemma_.lower() in self.lex("price-noun")
                   for f in children(self.doc[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
+        if negated or stance in ("Rejection", "Opposition"):
+            # "would not sign any deal without security guarantees", "rejected a truce without guarantees":
+            # what it lacks is the condition
+            kinds |= {self.doc[i]: "without" for i in scope if self.doc[i].dep_ == "prep"
+                      and self.doc[i].lemma_.lower() in self.lex("exception-preposition")}
         clauses |= kinds.keys()
         conditions = sorted((c for c in clauses if kinds[c]), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
@@ -1150,7 +1161,7 @@ class _Reader:
         if not found and not hit.trigger.object_only:  # (what is handed over must be named)
             found = self._anaphoric(t, scope, issues)
         conditional = bool(cond_issues) and (stance in ("Acceptance", "Support", "Proposal")
-                                             or any(kinds[c] == "until" for c in conditions))
+                                             or any(kinds[c] in ("until", "without") for c in conditions))
         if not found and not conditional:
             return
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
