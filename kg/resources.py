@@ -508,7 +508,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
                 "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",
-                "firm-when-negated",
+                "firm-when-negated", "agent-adjective",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

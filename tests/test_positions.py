@@ -283,6 +283,12 @@ CLASS_CASES = {
         ("The Kremlin has described the demand for a withdrawal of Russian troops as unrealistic.", {("russia", "Rejection", "troop-withdrawal")}),
     ],
     "negation and failure": [
+        # an item "not" excepts from a list takes the opposite stance
+        ("Putin said Russia was ready to discuss a peace settlement, but not a temporary truce.",
+         {("vladimir-putin", "Rejection", "ceasefire")}),
+        ("Kyiv accepted a prisoner exchange but not a ceasefire.",
+         {("ukraine", "Acceptance", "prisoner-exchange"), ("ukraine", "Rejection", "ceasefire")}),
+        ("Moscow demanded recognition of Crimea, but not of Kherson.", {("russia", "Demand", "crimea")}),
         # not agreeing on something together is no agreement, not a rejection; not agreeing to it is one
         ("Russian and US officials did not agree on sanctions relief in Riyadh.", set()),
         ("Russia and Ukraine agreed on a prisoner exchange.", {("russia", "Acceptance", "prisoner-exchange"),
@@ -309,6 +315,8 @@ CLASS_CASES = {
         ("Russia has no intention of returning the annexed territories.", {("russia", "Rejection", "annexed-regions")}),
     ],
     "not stances": [
+        # a thing that is ready is nobody's readiness
+        ("The draft agreement was ready on Tuesday, Peskov said.", set()),
         # an assessment that an actor is (un)likely to act states no stance of that actor
         ("Analysts assess that the Kremlin is unlikely to agree to a ceasefire this year.", set()),
         ("Moscow is likely to reject the plan for a truce, diplomats said.", set()),

@@ -832,6 +832,13 @@ class _Reader:
             tok = tok.head
         return False
 
+    def excepted_item(self, hit: IssueHit) -> bool:
+        """The issue is an item of a list that "not" excepts ("a settlement, but not a truce")."""
+        tok = self.doc[hit.start:hit.end].root
+        while tok.dep_ in ("compound", "amod") and tok.head != tok:
+            tok = tok.head
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("conj", "appos") and any(c.dep_ == "neg" for c in tok.children)
+
     def excluded_item(self, hit: IssueHit) -> bool:
         """The issue is named in a "no ..." phrase of a list of terms ("three red lines: no recognition
         of occupied territory, no limits on its army"): demanding it be absent opposes it."""
@@ -1080,6 +1087,9 @@ class _Reader:
             return  # "maintained its demand", "renewed its offer": the noun says the stance
         if self.hedged(t, p):
             return
+        if t.pos_ == "ADJ" and t.lemma_.lower() in self.lex("agent-adjective") and any(
+                s.pos_ in ("NOUN", "PROPN") and not self.actors_of(s) for s in children(p, "nsubj")):
+            return  # "when a peace deal was ready": a thing is ready, nobody is willing
         stance: str | None = hit.trigger.stance
         if hit.trigger.nominal and children(t.head, "ccomp", "csubj", "advcl"):
             return  # "The point is that Russia ...": a statement, not a point of an agenda
@@ -1176,9 +1186,11 @@ class _Reader:
             ent = self.res.entities.get(holder)
             if ent is None or not ent.is_actor or ent.is_commentator:
                 continue
-            for base, hits, ids, evidence in records:
+            for stated, hits, ids, evidence in records:
                 for iss in hits:
-                    if (holder, base, iss.code) in seen:
+                    # "ready to discuss a settlement, but not a truce": the item "not" excepts
+                    base = NEGATED[stated] if self.excepted_item(iss) else stated
+                    if base is None or (holder, base, iss.code) in seen:
                         continue
                     seen.add((holder, base, iss.code))
                     yield PositionRecord(holder, self.polarity(base, iss, ids), iss.code, self.claim(iss, ids, t), evidence)
