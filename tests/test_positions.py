@@ -316,7 +316,8 @@ CLASS_CASES = {
     ],
     "not stances": [
         # a thing that is ready is nobody's readiness
-        ("The draft agreement was ready on Tuesday, Peskov said.", set()),
+        ("The peace deal was ready on Tuesday, Peskov said.", set()),
+        ("Peskov said Moscow was ready for a peace deal.", {("dmitry-peskov", "Acceptance", "peace-talks")}),
         # an assessment that an actor is (un)likely to act states no stance of that actor
         ("Analysts assess that the Kremlin is unlikely to agree to a ceasefire this year.", set()),
         ("Moscow is likely to reject the plan for a truce, diplomats said.", set()),
