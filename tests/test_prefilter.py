@@ -41,6 +41,28 @@ def test_reads_the_first_characters() -> None:
     assert WordPattern.compile(PATTERNS[6]).gate is None
 
 
+def test_reads_the_words_every_match_needs() -> None:
+    assert WordPattern.compile(PATTERNS[0]).needles == ("cease", "truce")
+    assert WordPattern.compile(PATTERNS[2]).needles == ("cede", "give", "hand")
+    assert WordPattern.compile(PATTERNS[6]).needles is None
+    # a text without any of them is not scanned, and gives what finditer gives: nothing
+    assert list(WordPattern.compile(PATTERNS[0]).finditer("Talks went on.")) == []
+
+
+def test_codebook_scan_equals_finditer_on_the_shipped_texts() -> None:
+    from pathlib import Path
+
+    from kg.extract.syntax import _issue_patterns
+
+    root = Path(__file__).resolve().parent.parent
+    lines = [ln for f in sorted([*root.glob("corpus/*.txt"), *root.glob("eval/dev2/*.txt")])
+             for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assert len(lines) > 100
+    for code, p in _issue_patterns(load_resources(), "doc"):
+        for ln in lines:
+            assert [m.span() for m in p.finditer(ln)] == [m.span() for m in p.regex.finditer(ln)], code
+
+
 def test_case_folding_matches_what_ignorecase_matches() -> None:
     # ignoring case, the Kelvin sign is "k" and a long s is "s"
     p = WordPattern.compile(r"(?<!\w)(?:kyiv|sanctions)(?!\w)")

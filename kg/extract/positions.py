@@ -77,10 +77,11 @@ class _Memory:
 
 def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[PositionRecord]:
     """Yield the positions stated in a document, one record per holder, stance and issue."""
+    publisher = publisher_actors(doc.document, res)  # (with the gazetteer's own matcher: a view builds its own)
     res = doc.view(res)
     ctx = Discourse(main_sides=main_sides(doc, res))
     memory = _Memory()
-    turns = speaker_turns(doc.sentences, doc.document.body, res, publisher_actors(doc.document, res))
+    turns = speaker_turns(doc.sentences, doc.document.body, res, publisher)
     for sent in doc.sentences:
         memory.turn, memory.asking = turns.get(sent.start, ((), False))
         if not LIST_ITEM.match(sent.text) and starts_line(doc.document.body, sent):
@@ -706,8 +707,10 @@ class _Reader:
         by_tok = {h.token.i: h for h in hits}
         issues = self.issues()
         seen: dict[tuple[str, str, str], PositionRecord] = {}
-        for records in (*(self._stance(hit, by_tok, issues) for hit in hits), self._obligations(issues),
-                        self._exclusions(issues, by_tok), self._denials(issues, by_tok), self._evaluations(issues, by_tok)):
+        # (obligations, exclusions, denials and judgements state stances only on issues the sentence names)
+        clausal = (self._obligations(issues), self._exclusions(issues, by_tok), self._denials(issues, by_tok),
+                   self._evaluations(issues, by_tok)) if issues else ()
+        for records in (*(self._stance(hit, by_tok, issues) for hit in hits), *clausal):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
                     seen[(r.holder, r.stance, r.issue)] = r

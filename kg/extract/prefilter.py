@@ -43,19 +43,27 @@ class WordPattern:
 
     regex: re.Pattern[str]
     gate: re.Pattern[str] | None
+    #: strings (case-folded) one of which every match contains; None when unknown
+    needles: tuple[str, ...] | None = None
 
     @classmethod
     def compile(cls, pattern: str, flags: int = re.IGNORECASE) -> WordPattern:
         regex = re.compile(pattern, flags)
+        needles = _needles_of_pattern(pattern, flags)
         first = _first_of_pattern(pattern, flags)
         if first is None or first[1]:  # unknown, or the pattern can match nothing at all
-            return cls(regex, None)
+            return cls(regex, None, needles)
         chars, _, bounded = first
         charset = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-        return cls(regex, re.compile(("(?<!\\w)" if bounded else "") + charset, flags & re.IGNORECASE))
+        return cls(regex, re.compile(("(?<!\\w)" if bounded else "") + charset, flags & re.IGNORECASE), needles)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches ``regex.finditer(text)`` gives, trying only where they can start."""
+        """The matches ``regex.finditer(text)`` gives, trying only where they can start
+        (and not at all in a text that lacks every word a match needs)."""
+        if self.needles is not None:
+            folded = text.casefold()
+            if not any(n in folded for n in self.needles):
+                return
         if self.gate is None:
             yield from self.regex.finditer(text)
             return
@@ -132,3 +140,50 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
         else:  # categories (\w, \s), negation, wide ranges
             return None
     return out
+
+
+def _needles_of_pattern(pattern: str, flags: int) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``pattern`` contains (at least 3 characters
+    each, case-folded), or None when the pattern does not say.
+
+    >>> _needles_of_pattern(r"(?<!\\w)(?:cease-?fires?|halt to (?:the )?fighting)(?!\\w)", re.I)
+    ('cease', 'halt to ')
+    >>> _needles_of_pattern(r"\\w+ed", re.I) is None
+    True
+    """
+    if _parser is None:  # pragma: no cover
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # pragma: no cover
+        return None
+    found = _needles(list(tree.data))
+    return tuple(sorted(found)) if found else None
+
+
+def _needles(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best set of required strings of a sequence of parsed items (see above)."""
+    cands: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if len(run) >= 3:
+            cands.append({run.casefold()})
+        run = ""
+        sub: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            sub = _needles(list(av[3].data))
+        elif op is _c.BRANCH:
+            subs = [_needles(list(b.data)) for b in av[1]]
+            sub = set().union(*subs) if all(subs) else None  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            sub = _needles(list(av[2].data))
+        if sub:
+            cands.append(sub)
+    if len(run) >= 3:
+        cands.append({run.casefold()})
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (len(c), -min(map(len, c))))
