@@ -134,8 +134,8 @@ def needs_parse(sent: Sentence, res: Resources, names: frozenset[str] = frozense
     lower = sent.text.lower()
     actor = in_turn or any(m.sense == "actor" for m in sent.mentions) or bool(words & res.referent_words) or any(
         n in lower for n in names)
-    if LIST_ITEM.match(sent.text):  # "-- call for a ceasefire": its holder may be the lead-in before the list
-        return states_fact(sent.text, res, words)
+    if LIST_ITEM.match(sent.text):  # "-- call for a ceasefire", "- sanctions lifted in stages": its holder may be the lead-in
+        return True
     if sent.text.rstrip().endswith(":"):  # "the two sides:": a lead-in names the holder of the list after it
         return actor
     return actor and (states_fact(sent.text, res, words) or bool(words & res.lemma_set("title-noun")))

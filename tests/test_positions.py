@@ -746,6 +746,28 @@ CLASS_CASES = {
         # a person of another title is not the one meant
         ("Lavrov arrived in Ankara. The Russian president rejected any ceasefire.", {("russia", "Rejection", "ceasefire")}),
     ],
+    "what one's own side will not do": [
+        ("Zelensky said Ukraine would never withdraw its troops from the Donbas region.",
+         {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
+        ("Russian troops will not withdraw from Zaporizhzhia, Peskov said.", {("dmitry-peskov", "Rejection", "troop-withdrawal")}),
+        # another side's future is a prediction; a past withdrawal is an event; "might" hedges
+        ("Putin said Ukraine would never join NATO.", set()),
+        ("Kyiv said Russia would never withdraw from Crimea.", set()),
+        ("Ukrainian forces withdrew from Avdiivka in February.", set()),
+        ("Zelensky said Ukraine might not withdraw from the Donbas.", set()),
+    ],
+    "the points of a plan in a list": [
+        ("Key points of the US plan:\n- Ukraine to cede the rest of Donetsk\n- NATO membership ruled out\n"
+         "- Sanctions on Russia to be lifted in stages",
+         {("united-states", "Proposal", "territorial-concessions"), ("united-states", "Rejection", "nato-membership"),
+          ("united-states", "Proposal", "sanctions")}),
+        ("Russia's conditions:\n- Ukraine to withdraw from the four regions\n- no Western troops in Ukraine",
+         {("russia", "Demand", "territorial-concessions"), ("russia", "Demand", "annexed-regions"),
+          ("russia", "Opposition", "security-guarantees")}),
+        # a new paragraph after the list is not an item
+        ("Key points of the US plan:\n- a ceasefire along the front line\n\nKyiv rejected sanctions relief.",
+         {("united-states", "Proposal", "ceasefire"), ("ukraine", "Rejection", "sanctions")}),
+    ],
     "a stance shared in an apposition": [
         ("Merz said Europe would insist on a ceasefire first, a position backed by Macron.",
          {("friedrich-merz", "Demand", "ceasefire"), ("emmanuel-macron", "Demand", "ceasefire")}),

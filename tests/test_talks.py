@@ -296,6 +296,9 @@ NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talk
     "Zelensky called for talks in Istanbul on Thursday.",
     "Russia rejected a summit in Geneva on Friday.",
     "Kyiv proposed a meeting in Riyadh on Monday.",
+    # speaking to someone no actor is no talks
+    "Speaking to reporters in Kyiv on Monday, Zelensky said Ukraine would hold.",
+    "Lavrov spoke with journalists in Moscow on Friday.",
     "Kyiv received weapons from Washington on Monday.",
     "Macron visited Kyiv on Friday.",
     "Poland hosted millions of refugees in 2022.",

@@ -67,6 +67,8 @@ class _Memory:
 
     last_body: str | None = None
     lead_in: tuple[str, ...] = ()   # the subject of a sentence that ends with a colon, for the list after it
+    plan_lead: tuple[str, ...] = ()  # the owner of a plan whose points a list sets out ("Key points of the US plan:")
+    plan_stance: str = "Proposal"
     plan_author: tuple[str, ...] = ()  # who last put forward a plan ("Zelensky laid out a plan"), for "the plan"
     issue_heads: dict[str, str] = field(default_factory=dict)  # "plant" → nuclear-power-plants, for "the plant"
     last_offer: tuple[str, ...] = ()  # the issues the last holder to propose or demand has put forward, for "the idea"
@@ -85,7 +87,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
     for sent in doc.sentences:
         memory.turn, memory.asking = turns.get(sent.start, ((), False))
         if not LIST_ITEM.match(sent.text) and starts_line(doc.document.body, sent):
-            memory.lead_in = ()  # a new paragraph ends a list (a sentence inside an item does not)
+            memory.lead_in = memory.plan_lead = ()  # a new paragraph ends a list (a sentence inside an item does not)
         if sent.parse is not None and not sent.chrome and not memory.asking:
             reader = _Reader(sent, res, ctx, memory, doc.doc_id)
             records = list(reader.positions())
@@ -100,6 +102,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
             memory.issue_heads.update(reader.issue_heads())
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
+                memory.plan_lead, memory.plan_stance = reader.plan_lead_in()
         elif not sent.chrome:
             memory.issue_heads.update(text_issue_heads(sent.text, res, doc.doc_id))
         ctx.update(sent, res)
@@ -251,6 +254,40 @@ class _Reader:
 
     def is_generic(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex("generic-speaker-noun")
+
+    def plan_lead_in(self) -> tuple[tuple[str, ...], str]:
+        """The owner of a plan or of terms whose points the list after this lead-in sets out ("Key
+        points of the US plan:", "Russia's conditions:"), and the stance the points take."""
+        head = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        if head is None:
+            return (), "Proposal"
+        nouns = [head] if head.pos_ in ("NOUN", "PROPN") else children(head, "nsubj")
+        for noun in nouns:
+            # "points of the plan": the plan is the noun of the terms
+            plans = [noun, *(o for p in children(noun, "prep") for o in children(p, "pobj"))]
+            for plan in plans:
+                lemma = plan.lemma_.lower()
+                if lemma in self.lex("plan-noun") | self.lex("points-noun"):
+                    owners = self.actors_of(plan)
+                    if owners:
+                        stance = "Demand" if lemma in self.lex("demand-noun") else "Proposal"
+                        return tuple(owners), stance
+        return (), "Proposal"
+
+    def _plan_items(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """A list item under a plan's lead-in: its owner puts forward each issue the item names,
+        whoever the item's own subject is ("- Ukraine to cede the rest of Donetsk"); an item
+        that rules something out or refuses it rejects it ("- NATO membership ruled out")."""
+        stance = self.memory.plan_stance
+        refusals = [h.trigger.stance for h in triggers.values() if h.trigger.stance in ("Rejection", "Opposition")]
+        if refusals:
+            stance = refusals[0]
+        scope = set(range(len(self.doc)))
+        ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.plan-item",
+                      self.sent.date_near(0))
+        for holder in self.memory.plan_lead:
+            for iss in self._drop_framing(self.doc[0], issues):
+                yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope), ev)
 
     def lead_in_subject(self) -> list[str]:
         """The actors a sentence ending in a colon names as its subject ("the two sides:")."""
@@ -706,10 +743,13 @@ class _Reader:
         hits = find_triggers(self.doc, self.res)
         by_tok = {h.token.i: h for h in hits}
         issues = self.issues()
+        if self.memory.plan_lead and LIST_ITEM.match(self.sent.text):
+            yield from self._plan_items(issues, by_tok)
+            return
         seen: dict[tuple[str, str, str], PositionRecord] = {}
         # (obligations, exclusions, denials and judgements state stances only on issues the sentence names)
         clausal = (self._obligations(issues), self._exclusions(issues, by_tok), self._denials(issues, by_tok),
-                   self._evaluations(issues, by_tok)) if issues else ()
+                   self._evaluations(issues, by_tok), self._refusals(issues, by_tok)) if issues else ()
         for records in (*(self._stance(hit, by_tok, issues) for hit in hits), *clausal):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
@@ -755,6 +795,12 @@ class _Reader:
                  and has_det(t, self.lex("definite-determiner"))]
         return sorted(hits + again + self.withdrawals(taken), key=lambda h: (h.start, h.code))
 
+    def doer(self, verb: Token) -> list[str]:
+        """Who does what a verb says: its subject, or the demonym of a subject that names no
+        actor ("Russian troops will not withdraw")."""
+        return self.subject(verb, [])[0] or [str(d) for s in children(verb, "nsubj") for c in children(s, "amod")
+                                               if (d := self.res.by_demonym.get(c.lower_)) is not None]
+
     def withdrawals(self, taken: set[int]) -> list[IssueHit]:
         """A withdrawal of forces in any words, coded by who withdraws (the codebook's
         ``kg:withdrawalBy``): "Ukraine has refused to withdraw its troops from the Donbas"."""
@@ -770,7 +816,7 @@ class _Reader:
                         for p in children(tok, "prep") if p.lemma_.lower() in self.lex("withdraw-preposition")
                         for o in children(p, "pobj"))
             if troops or where:  # (not "withdrew from the grain deal")
-                codes = {by_side[side] for a in self.subject(tok, [])[0] if (side := self.res.side_of(a)) in by_side}
+                codes = {by_side[side] for a in self.doer(tok) if (side := self.res.side_of(a)) in by_side}
                 if len(codes) == 1:
                     out.append(IssueHit(codes.pop(), tok.i, tok.i + 1))
         return out
@@ -914,6 +960,33 @@ class _Reader:
             if frame is None or not frame.actors or frame.generic:
                 continue
             yield from self._clause_stances(prep, prep, frame.actors, issues, [], "position.exclusion.speaker", "Demand")
+
+    def _refusals(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"Ukraine will never withdraw from the Donbas, Zelensky said": what one's own side will
+        not do, stated as its future, is a refusal of the speaker (of the subject, with no
+        speaker). Another side's future ("Ukraine will never join NATO, Putin said") is a
+        prediction, not a stance."""
+        for hit in issues:
+            verb = self.doc[hit.start:hit.end].root
+            if verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if not any(c.dep_ == "aux" and c.lemma_.lower() in self.lex("future-aux") for c in verb.children):
+                continue
+            if any(a.i in triggers for a in (verb, *verb.ancestors)) or self.hedged(verb, verb) or self.subsumed(verb, triggers):
+                continue
+            subjects = self.doer(verb)
+            frame = self.speech(verb)
+            if frame is not None and frame.generic:
+                continue
+            holders = list(frame.actors) if frame is not None and frame.actors else subjects
+            own = {self.res.side_of(a) for a in subjects}
+            if not holders or not own or any(self.res.side_of(h) not in own for h in holders):
+                continue
+            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.refusal",
+                          self.sent.date_near(verb.idx))
+            scope = subtree_ids(verb)
+            for holder in holders:
+                yield PositionRecord(holder, "Rejection", hit.code, self.claim(hit, scope, verb), ev)
 
     def _denials(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
         """"There can be no talk of a ceasefire, Peskov said": the speaker rejects what "there is

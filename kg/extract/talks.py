@@ -628,6 +628,10 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
              or _event_before(text, res, lo, a, b)
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
+    speak = res.lexicon["talks-speak"].fullmatch(text, a, b)
+    if speak and not re.match(r"\s+(?:each other|one another)\b", text[b:]) and not any(
+            b <= s0 <= b + 40 and not re.search(r"[,;]", text[b:s0]) for s0, _e, _m in view.actor_mentions()):
+        return None  # "speaking to reporters in Kyiv": talks are with someone named
     places = _talks_places(view, lo, hi)
     if not event and (places or any(lo <= dm.start < hi for dm in sent.dates)):
         # "hosted leaders at the Elysee on Thursday for a summit": talks with a where or a when
