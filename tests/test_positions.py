@@ -335,6 +335,10 @@ CLASS_CASES = {
          {("ukraine", "Demand", "prisoner-exchange"), ("ukraine", "Demand", "ceasefire"), ("ukraine", "Demand", "troop-withdrawal")}),
     ],
     "conditions": [
+        # "only after" a phrase anywhere later in the sentence
+        ("Zelensky has said he is ready to meet Putin, but only after a ceasefire.",
+         {("volodymyr-zelensky", "Acceptance", "leaders-meeting"), ("volodymyr-zelensky", "Demand", "ceasefire")}),
+        ("Moscow accepted the truce after the talks in Istanbul.", {("russia", "Acceptance", "ceasefire")}),
         # what is made conditional on something demands that thing, held by who makes it so
         ("Ankara made any new grain deal conditional on the lifting of sanctions on Russian fertiliser.",
          {("turkey", "Demand", "sanctions")}),

@@ -1227,6 +1227,10 @@ class _Reader:
         # "offered a swap in exchange for an end to strikes": the price asked is a condition too
         kinds |= {f: "if" for i in scope if self.doc[i].dep_ == "pobj" and self.doc[i].lemma_.lower() in self.lex("price-noun")
                   for f in children(self.doc[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
+        # "ready to meet Putin, but only after a ceasefire": an "only after" phrase later in the sentence
+        # (the parser may hang it anywhere) is a condition too
+        kinds |= {x: "if" for x in self.doc[t.i + 1:] if x.dep_ == "prep" and x.lemma_.lower() in self.lex("condition-only")
+                  and any(a.lower_ in self.lex("condition-only-adverb") for a in children(x, "advmod"))}
         if negated or stance in ("Rejection", "Opposition"):
             # "would not sign any deal without security guarantees", "rejected a truce without guarantees":
             # what it lacks is the condition
