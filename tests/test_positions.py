@@ -529,6 +529,8 @@ CLASS_CASES = {
          {("donald-trump", "Acceptance", "peace-talks"), ("vladimir-putin", "Acceptance", "peace-talks")}),
         ("Qatar and Turkey issued a joint statement on Monday. They called for an immediate ceasefire.",
          {("qatar", "Demand", "ceasefire"), ("turkey", "Demand", "ceasefire")}),
+        # the last two of a longer list are no pair
+        ("Britain, Turkey, France and Germany would act as guarantors. They called for an immediate ceasefire.", set()),
         # only the sentence right after: "they" later may be anyone
         ("Trump and Putin spoke by phone on Tuesday. Analysts were sceptical. They said a ceasefire was unlikely.", set()),
     ],

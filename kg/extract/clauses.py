@@ -121,6 +121,7 @@ def _joint_subject(view: SentenceView) -> tuple[str, ...]:
     for (s1, e1, m1), (s2, _e2, m2) in pairwise(mentions):
         sides = (res.side_of(m1.entity), res.side_of(m2.entity))
         if (re.fullmatch(r"\s+and\s+", view.text[e1:s2]) and not is_object(view, s1)
+                and not re.search(r",\s*$", view.text[:s1])  # (the last two of a longer list are no pair)
                 and sides[0] != sides[1] and all(res.entities[x].kind == "Country" for x in sides)):
             return m1.entity, m2.entity
     return ()
