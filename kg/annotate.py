@@ -98,6 +98,8 @@ def annotate(doc: Document, res: Resources) -> AnnotatedDocument:
         text = body[sp.start:sp.end]
         is_chrome = any(a <= sp.start and sp.end <= b for a, b in chrome)
         line_end = dateline_end(text)
+        if line_end:  # "RIYADH, Feb 18 (Wire) -": where the report was filed names no actor
+            own = [m for m in own if m.sense != "actor" or m.start - sp.start >= line_end]
         day = heading_date(text, doc.published, tense)
         if day is not None and (doc.published is None or day <= doc.published):
             ref = day  # a live blog's day heading: what follows is of that day

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .annotate import AnnotatedDocument, Sentence, annotate, publisher_actors, speaker_turns, states_fact, words_of
+from .annotate import AnnotatedDocument, Sentence, annotate, dateline_end, publisher_actors, speaker_turns, states_fact, words_of
 from .errors import KgError
 from .sentences import LIST_ITEM
 
@@ -92,7 +92,18 @@ def parse(texts: Sequence[str] | Iterable[str], batch_size: int = 64) -> list[Do
     """Tag, parse and lemmatize each text (one sentence) on its own; token offsets equal the
     text's offsets. Named entities are left to :func:`recognise` (they cost as much again)."""
     nlp = load_nlp()
-    return list(nlp.pipe((normalise(t) for t in texts), batch_size=batch_size, disable=["ner"]))
+    return list(nlp.pipe((_blank_dateline(normalise(t)) for t in texts), batch_size=batch_size, disable=["ner"]))
+
+
+def _blank_dateline(text: str) -> str:
+    """A wire dateline ("RIYADH, Feb 18 (Wire) - ") as spaces: the parser would make its city the
+    sentence's subject (offsets stay the same).
+
+    >>> _blank_dateline("KYIV, Oct 14 (Wire) - Zelensky met Erdogan.")
+    '                      Zelensky met Erdogan.'
+    """
+    end = dateline_end(text)
+    return " " * end + text[end:] if end else text
 
 
 def recognise(docs: Sequence[Doc], batch_size: int = 64) -> None:
