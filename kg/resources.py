@@ -277,7 +277,7 @@ class Resources:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
-                         "withdraw-verb",
+                         "withdraw-verb", "exit-verb",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word", "exception-preposition"):
                 for lemma in r.lemma_set(name):
@@ -509,7 +509,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
                 "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",
-                "firm-when-negated", "agent-adjective", "points-noun", "demand-noun", "future-aux",
+                "firm-when-negated", "agent-adjective", "points-noun", "demand-noun", "future-aux", "exit-verb",
+                "agreement-noun",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

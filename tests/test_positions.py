@@ -755,6 +755,13 @@ CLASS_CASES = {
         # a person of another title is not the one meant
         ("Lavrov arrived in Ankara. The Russian president rejected any ceasefire.", {("russia", "Rejection", "ceasefire")}),
     ],
+    "leaving an agreement": [
+        ("Russia on Monday pulled out of the Black Sea grain deal.", {("russia", "Rejection", "humanitarian-corridors")}),
+        ("Moscow suspended its participation in the New START treaty.", {("russia", "Rejection", "nuclear-arms-control")}),
+        # leaving a place is a withdrawal of forces, not leaving a deal; not leaving is no stance
+        ("Russian forces pulled out of Kherson in November.", set()),
+        ("Russia will not pull out of the grain deal, Peskov said.", set()),
+    ],
     "what one's own side will not do": [
         ("Zelensky said Ukraine would never withdraw its troops from the Donbas region.",
          {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),

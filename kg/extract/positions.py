@@ -715,9 +715,9 @@ class _Reader:
         ("lay +out", "take +part")."""
         for entry in self.lex(name):
             head, *particles = entry.split(" +")
-            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod", "dobj") and c.lemma_.lower() == prt
+            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lemma_.lower() == prt
                                                     for c in v.children)
-                                                for prt in particles):  # (the parser may call "back" an adverb)
+                                                for prt in particles):  # (the parser may call "back" an adverb, "out" a preposition)
                 return True
         return False
 
@@ -749,7 +749,7 @@ class _Reader:
         seen: dict[tuple[str, str, str], PositionRecord] = {}
         # (obligations, exclusions, denials and judgements state stances only on issues the sentence names)
         clausal = (self._obligations(issues), self._exclusions(issues, by_tok), self._denials(issues, by_tok),
-                   self._evaluations(issues, by_tok), self._refusals(issues, by_tok)) if issues else ()
+                   self._evaluations(issues, by_tok), self._refusals(issues, by_tok), self._exits(issues)) if issues else ()
         for records in (*(self._stance(hit, by_tok, issues) for hit in hits), *clausal):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
@@ -960,6 +960,30 @@ class _Reader:
             if frame is None or not frame.actors or frame.generic:
                 continue
             yield from self._clause_stances(prep, prep, frame.actors, issues, [], "position.exclusion.speaker", "Demand")
+
+    def _exits(self, issues: list[IssueHit]) -> Iterator[PositionRecord]:
+        """"Russia pulled out of the grain deal": leaving an agreement rejects what it is about,
+        held by who leaves (not leaving a place: "pulled out of Kherson" is a withdrawal)."""
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or not (self.phrasal(tok, "withdraw-verb") or tok.lemma_.lower() in self.lex("exit-verb")):
+                continue
+            deals = [o for p in children(tok, "prep", "prt") for x in (p, *children(p, "prep"))
+                     for o in children(x, "pobj") if o.lemma_.lower() in self.lex("agreement-noun")]
+            objs = children(tok, "dobj")  # ("suspended its participation in the treaty": the object's phrase)
+            deals += [o for d in objs for o in (d, *(x for p in children(d, "prep") for x in children(p, "pobj")))
+                      if o.lemma_.lower() in self.lex("agreement-noun")]
+            if not deals or self.hedged(tok, tok) or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            holders, _how = self.subject(tok, [])
+            frame = self.speech(tok)
+            if frame is not None and frame.actors:
+                holders = list(frame.actors)
+            scope = {i for d in deals for i in subtree_ids(d)}
+            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.exit",
+                          self.sent.date_near(tok.idx))
+            for holder in holders:
+                for iss in self._drop_framing(tok, [h for h in issues if h.start in scope]):
+                    yield PositionRecord(holder, "Rejection", iss.code, self.claim(iss, scope, tok), ev)
 
     def _refusals(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
         """"Ukraine will never withdraw from the Donbas, Zelensky said": what one's own side will
