@@ -755,6 +755,18 @@ CLASS_CASES = {
         # a person of another title is not the one meant
         ("Lavrov arrived in Ankara. The Russian president rejected any ceasefire.", {("russia", "Rejection", "ceasefire")}),
     ],
+    "a document's clause speaks for its author": [
+        ("Zelensky signed a decree ruling out any negotiations with Putin.", {("volodymyr-zelensky", "Rejection", "leaders-meeting")}),
+        ("The EU adopted a resolution calling for a ceasefire.", {("european-union", "Demand", "ceasefire")}),
+        ("Russia and Ukraine signed the grain deal in Istanbul.",
+         {("russia", "Acceptance", "humanitarian-corridors"), ("ukraine", "Acceptance", "humanitarian-corridors")}),
+    ],
+    "a gerund as subject is the topic": [
+        ("Scholz warned that sending Taurus missiles could drag Germany into the war.", set()),
+        ("Sending Taurus missiles would be a mistake, Scholz said.", {("olaf-scholz", "Rejection", "military-aid")}),
+        ("The Kremlin has described Ukraine's NATO aspirations as a threat to Russia's security.", {("russia", "Rejection", "nato-membership")}),
+        ("Berlin is sending more air defence to Kyiv.", {("germany", "Support", "military-aid")}),
+    ],
     "leaving an agreement": [
         ("Russia on Monday pulled out of the Black Sea grain deal.", {("russia", "Rejection", "humanitarian-corridors")}),
         ("Moscow suspended its participation in the New START treaty.", {("russia", "Rejection", "nuclear-arms-control")}),

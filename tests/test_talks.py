@@ -112,6 +112,9 @@ CASES = [
     ("Leaders of Britain, France and Poland took part in a video call with Zelensky on Tuesday.",
      [("phone call", "Held", "2025-03-11", [], ["france", "poland", "united-kingdom", "volodymyr-zelensky"], [], [])]),
     ("Kyiv renewed its call for a ceasefire on Tuesday.", []),
+    # a word of plans inside a relative clause does not make the talks planned
+    ("Orban, who has repeatedly called for a ceasefire, met Putin in Moscow on Friday.",
+     [("meeting", "Held", "2025-03-14", ["moscow"], ["viktor-orban", "vladimir-putin"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
@@ -258,6 +261,9 @@ PARSED = [
      {"participants": {"united-kingdom", "norway", "canada"}}),
     ("The ministers gathered in Vilnius on Friday included Sikorski, Barrot and Lammy.",
      {"participants": {"radoslaw-sikorski", "jean-noel-barrot", "david-lammy"}, "places": {"vilnius"}}),
+    # a plan word inside a relative clause says nothing of the talks
+    ("Orban, who has repeatedly called for an immediate ceasefire, met Putin in Moscow on Friday.",
+     {"participants": {"viktor-orban", "vladimir-putin"}, "places": {"moscow"}}),
     # the owner of a title is not at the talks
     ("Zelensky's chief of staff met Witkoff in Miami on Sunday.", {"not participants": {"volodymyr-zelensky"}}),
     # where a meeting verb brings its guest is where they meet

@@ -25,6 +25,10 @@ NEGATED = {"Support": "Opposition", "Acceptance": "Rejection", "Opposition": "Ac
 _CLIMB = ("xcomp", "ccomp", "conj", "advcl", "parataxis")
 
 
+def _negative(stance: str) -> bool:
+    return stance in ("Opposition", "Rejection")
+
+
 @dataclass(frozen=True)
 class TriggerHit:
     token: Token
@@ -404,6 +408,13 @@ class _Reader:
                 return [], "none"  # "pressed Moscow to accept": the object == no holder
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return self.actors_of(cur.head, speaker), "subject"
+            if self.document_clause(cur):
+                # "signed a decree ruling out talks": a document speaks for its owner or author
+                plan = cur.head
+                owners = self.actors_of(plan, speaker)
+                if not owners and plan.dep_ == "dobj" and self.author_verb(plan.head):
+                    owners = [a for s in children(plan.head, "nsubj") for a in self.actors_of(s, speaker)]
+                return owners, "plan"
             if (cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBZ", "VBP") and cur.head.dep_ == "ROOT"
                     and cur.head.pos_ in ("NOUN", "PROPN")):
                 # a finite verb the parser hung on a root noun ("The Turkish president, Recep Tayyip
@@ -488,6 +499,9 @@ class _Reader:
             if (cur.dep_ == "acl" and cur.head.i in triggers and cur.head.pos_ == "NOUN"
                     and any(m.lemma_.lower() in self.lex("content-mark") for m in children(cur, "mark"))):
                 return True  # "the demand that Ukraine recognize ...": the content of the noun
+            if self.document_clause(cur) and cur.head.head.i in triggers and cur.i in triggers and (
+                    _negative(triggers[cur.head.head.i].trigger.stance) == _negative(triggers[cur.i].trigger.stance)):
+                return True  # "put forward a plan calling for dialogue": the verb of putting it forward says it
             if any(self.noun_content(triggers[i].token) == cur for i in triggers if self.doc[i].pos_ == "NOUN"):
                 return True  # (the same, with the clause hung on the verb: "doubled down on his demand that ...")
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
@@ -506,6 +520,10 @@ class _Reader:
                 return True
             cur = head
         return False
+
+    def document_clause(self, c: Token) -> bool:
+        """A participle that says what a document does ("a decree ruling out talks")."""
+        return c.dep_ == "acl" and c.tag_ == "VBG" and c.head.lemma_.lower() in self.lex("plan-noun")
 
     def noun_content(self, t: Token) -> Token | None:
         """The "that" clause right after a noun that the parser hung on a verb instead of the noun
@@ -556,6 +574,10 @@ class _Reader:
             ids = subtree_ids(p, stop)
             if t != p:
                 ids |= subtree_ids(t)
+            # a document's participle that states the opposite stance speaks for itself ("signed a decree ruling out talks")
+            ids -= {i for j in list(ids) if (c := self.doc[j]).dep_ == "acl" and c.i in triggers and c != t
+                    and self.document_clause(c) and _negative(triggers[c.i].trigger.stance) != _negative(hit.trigger.stance)
+                    for i in subtree_ids(c)}
             # a time phrase deeper in the clause is no content either ("offered to send troops after a ceasefire")
             # ("as" deeper down is content: "issues such as Crimea", "act as a mediator")
             ids -= {i for j in list(ids) if self.circumstance(self.doc[j])
@@ -1187,6 +1209,8 @@ class _Reader:
             return  # "maintained its demand", "renewed its offer": the noun says the stance
         if self.hedged(t, p):
             return
+        if t.tag_ == "VBG" and t.dep_ in ("csubj", "nsubj", "csubjpass"):
+            return  # "sending Taurus missiles could drag Germany into the war": the topic, not a stance
         if t.pos_ == "ADJ" and t.lemma_.lower() in self.lex("agent-adjective") and any(
                 s.pos_ in ("NOUN", "PROPN") and not self.actors_of(s) for s in children(p, "nsubj")):
             return  # "when a peace deal was ready": a thing is ready, nobody is willing

@@ -426,6 +426,19 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
             tracker.recent.evidence.append(ev)
 
 
+def _in_aside(view: SentenceView, at: int, trigger: int) -> bool:
+    """The word at ``at`` is inside a relative clause or apposition that does not hold the talks
+    word ("Orban, who has called for a ceasefire, met Putin"): it says nothing of the talks."""
+    doc = view.sent.parse
+    if doc is None:
+        return False
+    word, talk = doc.char_span(at, at + 1, alignment_mode="expand"), doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    if word is None or talk is None:
+        return False
+    clause = next((x for x in (word[0], *word[0].ancestors) if x.dep_ in ("relcl", "appos")), None)
+    return clause is not None and talk[0] not in clause.subtree
+
+
 def _own_setting(view: SentenceView, aside: set[int]) -> bool:
     """The sentence names a date or place of its own, outside an aside about other talks."""
     doc = view.sent.parse
@@ -621,7 +634,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     local = text[lo:hi]
     if res.lexicon["hedge"].search(text, max(lo, a - 50), a) and re.search(r"rumou?r|speculat|seem", text, re.I):
         return None
-    planned = bool(res.lexicon["talks-planned"].search(text, max(lo, a - 60), min(hi, b + 15)))
+    planned = any(not _in_aside(view, m.start(), a) for m in res.lexicon["talks-planned"].finditer(text, max(lo, a - 60), min(hi, b + 15)))
     status = "Planned" if planned else "Held"
     anaphor = res.lexicon["talks-anaphor"].search(text, max(lo, a - 30), min(hi, b + 5))
     event = (met is not None or res.lexicon["talks-verb"].search(text, a, b) or res.lexicon["talks-verb-parties"].search(text, a, b)
