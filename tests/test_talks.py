@@ -112,6 +112,17 @@ CASES = [
     ("Leaders of Britain, France and Poland took part in a video call with Zelensky on Tuesday.",
      [("phone call", "Held", "2025-03-11", [], ["france", "poland", "united-kingdom", "volodymyr-zelensky"], [], [])]),
     ("Kyiv renewed its call for a ceasefire on Tuesday.", []),
+    ("The call between Putin and Erdogan on Tuesday lasted an hour, the Kremlin said.",
+     [("phone call", "Held", "2025-03-11", [], ["recep-tayyip-erdogan", "vladimir-putin"], [], [])]),
+    ("Macron phoned Putin on Friday to demand a ceasefire.",
+     [("phone call", "Held", "2025-03-14", [], ["emmanuel-macron", "vladimir-putin"], [], [])]),
+    ("Zelensky and Starmer spoke on Saturday, Downing Street said.",
+     [("phone call", "Held", "2025-03-15", [], ["keir-starmer", "volodymyr-zelensky"], [], [])]),
+    ("Zelensky held a video conference with Macron and Merz on Thursday.",
+     [("phone call", "Held", "2025-03-13", [], ["emmanuel-macron", "friedrich-merz", "volodymyr-zelensky"], [], [])]),
+    # one who spoke is no talks; nor is a call to arms
+    ("Hours after Zelensky spoke, Russia fired missiles at Kyiv.", []),
+    ("The call to arms came on Friday from Lukashenko.", []),
     # a word of plans inside a relative clause does not make the talks planned
     ("Orban, who has repeatedly called for a ceasefire, met Putin in Moscow on Friday.",
      [("meeting", "Held", "2025-03-14", ["moscow"], ["viktor-orban", "vladimir-putin"], [], [])]),

@@ -30,8 +30,8 @@ def _format(text: str, res: Resources, has_place: bool = True) -> str:
     lex = res.lexicon
     if lex["talks-phone"].search(text):
         return "phone call"
-    if not has_place and lex["talks-speak"].search(text):
-        return "phone call"  # "will speak to Putin on Tuesday", with no place to meet
+    if not has_place and (lex["talks-speak"].search(text) or lex["talks-spoke"].search(text)):
+        return "phone call"  # "will speak to Putin on Tuesday", "Zelensky and Starmer spoke on Saturday": no place to meet
     if lex["talks-signing"].search(text):
         return "signing ceremony"
     if lex["talks-summit"].search(text):
@@ -708,8 +708,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                 # before the verb, two sides at least ("protesters gathered in Kyiv" is none)
                 before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a or (  # (and "with X", "alongside X")
                     s0 >= b and re.fullmatch(r"\s+(?:with|alongside)\s+(?:[\w.'’-]+\s+){0,4}", text[b:s0]))
-                    or (s0 >= b and res.lexicon["partner-lead"].search(text, b, s0))}  # ("the leaders gathered there included X")
-                participants = [p for p in participants if p in before or p in (met or []) or p in tracker.group]
+                    or (s0 >= b and res.lexicon["member-word"].search(text, b, s0))}  # ("the leaders gathered there included X")
+                group = tracker.group if res.lexicon["same-group"].search(text, lo, a) else []
+                participants = [p for p in participants if p in before or p in (met or []) or p in group]
                 if len({res.side_of(p) for p in participants}) < 2:
                     continue
             if not enough:
