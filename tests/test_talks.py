@@ -120,6 +120,12 @@ CASES = [
      [("phone call", "Held", "2025-03-15", [], ["keir-starmer", "volodymyr-zelensky"], [], [])]),
     ("Zelensky held a video conference with Macron and Merz on Thursday.",
      [("phone call", "Held", "2025-03-13", [], ["emmanuel-macron", "friedrich-merz", "volodymyr-zelensky"], [], [])]),
+    # talks that open the sentence as its setting: who acts in the clause took part
+    ("During their call on Monday, Trump and Zelensky discussed air defence.",
+     [("phone call", "Held", "2025-03-17", [], ["donald-trump", "volodymyr-zelensky"], [], [])]),
+    ("At the summit in Geneva on Friday, Macron and Scholz called for a ceasefire.",
+     [("summit", "Held", "2025-03-14", ["geneva"], ["emmanuel-macron", "olaf-scholz"], [], [])]),
+    ("Kyiv renewed its call on allies to send jets.", []),
     # one who spoke is no talks; nor is a call to arms
     ("Hours after Zelensky spoke, Russia fired missiles at Kyiv.", []),
     ("The call to arms came on Friday from Lukashenko.", []),

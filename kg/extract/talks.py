@@ -426,6 +426,23 @@ def _sentence_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> No
             tracker.recent.evidence.append(ev)
 
 
+def _setting_subjects(view: SentenceView, tracker: _Tracker, ctx: Discourse, a: int, b: int) -> list[str]:
+    """Who acts in a clause that talks are the setting of, before it ("During their call on Monday,
+    Trump and Zelensky discussed air defence"): they took part (needs the parse)."""
+    doc = view.sent.parse
+    span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return []
+    noun = span.root
+    if noun.dep_ != "pobj" or noun.head.lemma_.lower() not in view.res.lemma_set("event-preposition") or noun.head.i > 1:
+        return []  # (only a phrase that opens the sentence: "at talks in Geneva" later is the object's)
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
+    return [x for s in children(verb, "nsubj") for x in reader.actors_of(s)]
+
+
 def _in_aside(view: SentenceView, at: int, trigger: int) -> bool:
     """The word at ``at`` is inside a relative clause or apposition that does not hold the talks
     word ("Orban, who has called for a ceasefire, met Putin"): it says nothing of the talks."""
@@ -662,6 +679,7 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
+    participants += [p for p in _setting_subjects(view, tracker, ctx, a, b) if p not in participants]
     if res.lexicon["same-group"].search(text, lo, a):  # "The next day the same group sat down with Putin"
         participants += [p for p in tracker.group if p not in participants]
     group = [p for p in participants if any(m.entity == p and lo <= s0 < a for s0, _e, m in view.actor_mentions())]
