@@ -510,7 +510,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
                 "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",
                 "firm-when-negated", "agent-adjective", "points-noun", "demand-noun", "future-aux", "exit-verb",
-                "agreement-noun", "talks-spoke", "member-word",
+                "agreement-noun", "talks-spoke", "member-word", "reciprocal",
+                "partner-after", "agent-preposition",
                 "event-preposition", "shared-stance-noun",
                 "share-verb", "tense-past", "tense-future", "clause-start", "joined-by", "travel-to",
                 "partner-lead", "dateline-here"}

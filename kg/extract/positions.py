@@ -283,7 +283,7 @@ class _Reader:
         whoever the item's own subject is ("- Ukraine to cede the rest of Donetsk"); an item
         that rules something out or refuses it rejects it ("- NATO membership ruled out")."""
         stance = self.memory.plan_stance
-        refusals = [h.trigger.stance for h in triggers.values() if h.trigger.stance in ("Rejection", "Opposition")]
+        refusals = [h.trigger.stance for h in triggers.values() if _negative(h.trigger.stance)]
         if refusals:
             stance = refusals[0]
         scope = set(range(len(self.doc)))

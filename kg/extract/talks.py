@@ -583,7 +583,8 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
             subjects = children(tok, "nsubjpass")
             if at_talks or any(a in t.participants for s in subjects for a in reader.actors_of(s)):
                 members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
-                members += [p for o in at_talks for a in children(o, "prep") if a.lemma_.lower() == "by" for p in children(a, "pobj")]
+                members += [p for o in at_talks for a in children(o, "prep") if a.lemma_.lower() in lex("agent-preposition")
+                            for p in children(a, "pobj")]
                 members += subjects if at_talks else []
         if lemma in lex("copula") and any(  # "on the Ukrainian side were X and Y"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
@@ -659,7 +660,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
              or _event_after(text, res, b, hi)
              or _with_partner(view, a, b, hi))
     speak = res.lexicon["talks-speak"].fullmatch(text, a, b)
-    if speak and not re.match(r"\s+(?:each other|one another)\b", text[b:]) and not any(
+    mutual = res.lexicon["reciprocal"].search(text, b, b + 20)
+    if speak and not (mutual is not None and not text[b:mutual.start()].strip()) and not any(
             b <= s0 <= b + 40 and not re.search(r"[,;]", text[b:s0]) for s0, _e, _m in view.actor_mentions()):
         return None  # "speaking to reporters in Kyiv": talks are with someone named
     places = _talks_places(view, lo, hi)
@@ -725,7 +727,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
                 # "Russian and American negotiators sat down in Riyadh": the parties are the subject
                 # before the verb, two sides at least ("protesters gathered in Kyiv" is none)
                 before = {m.entity for s0, _e, m in view.actor_mentions() if lo <= s0 < a or (  # (and "with X", "alongside X")
-                    s0 >= b and re.fullmatch(r"\s+(?:with|alongside)\s+(?:[\w.'’-]+\s+){0,4}", text[b:s0]))
+                    s0 >= b and (w := res.lexicon["partner-after"].search(text, b, s0)) is not None
+                    and re.fullmatch(r"\s+(?:[\w.'’-]+\s+){0,4}", text[w.end():s0]) is not None and not text[b:w.start()].strip())
                     or (s0 >= b and res.lexicon["member-word"].search(text, b, s0))}  # ("the leaders gathered there included X")
                 group = tracker.group if res.lexicon["same-group"].search(text, lo, a) else []
                 participants = [p for p in participants if p in before or p in (met or []) or p in group]
