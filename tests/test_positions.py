@@ -813,6 +813,70 @@ CLASS_CASES = {
         ("Fidan told journalists after the talks that Turkey would back a ceasefire.",
          {("hakan-fidan", "Support", "ceasefire")}),
     ],
+    "a comma-set relative clause refers back to the clause": [
+        ("Kyiv called for a meeting of the two presidents at the level of leaders, which the Kremlin has so far rejected.",
+         {("ukraine", "Demand", "leaders-meeting"), ("russia", "Rejection", "leaders-meeting")}),
+        ("Erdogan proposed a grain corridor across the Black Sea, which Moscow accepted in July.",
+         {("recep-tayyip-erdogan", "Proposal", "humanitarian-corridors"), ("russia", "Acceptance", "humanitarian-corridors")}),
+        ("Poland wants new sanctions on Russian gas, something Hungary will never accept.",
+         {("poland", "Demand", "sanctions"), ("hungary", "Rejection", "sanctions")}),
+        ("Britain backed a demilitarised zone around the nuclear power plant, a proposal the Russian delegate rejected.",
+         {("united-kingdom", "Support", "nuclear-power-plants"), ("russia", "Rejection", "nuclear-power-plants")}),
+        # the relative clause says something of the noun, not of the clause: no reply
+        ("Kyiv called for a ceasefire along the front line, which runs for a thousand kilometres.",
+         {("ukraine", "Demand", "ceasefire")}),
+    ],
+    "coordinated stance verbs each stand": [
+        ("China called for restraint and urged the parties to resume dialogue.", {("china", "Demand", "peace-talks")}),
+        ("Macron welcomed the truce and called for talks on a lasting settlement.",
+         {("emmanuel-macron", "Support", "ceasefire"), ("emmanuel-macron", "Demand", "peace-talks")}),
+    ],
+    "stopping short": [
+        ("Scholz stopped short of endorsing sanctions on Russian gas, saying Berlin needed more time.",
+         {("olaf-scholz", "Rejection", "sanctions")}),
+        ("Biden stopped short of committing American troops to Ukraine.",
+         {("joe-biden", "Rejection", "security-guarantees")}),
+    ],
+    "a judging noun's own complement is not judged": [
+        ("Lavrov said Ukrainian shelling was the main threat to the nuclear power plant.", set()),
+        ("A truce without guarantees would be a trap, Zelensky said.", {("volodymyr-zelensky", "Rejection", "ceasefire")}),
+    ],
+    "a group speaks through the ones it names": [
+        ("Several members, including France and Norway, voiced support for a demilitarised zone around the nuclear power plant.",
+         {("france", "Support", "nuclear-power-plants"), ("norway", "Support", "nuclear-power-plants")}),
+        ("Countries like Hungary oppose new sanctions.", {("hungary", "Opposition", "sanctions")}),
+    ],
+    "a proposal that names nothing is about its purpose": [
+        ("Grossi set out five principles to protect the nuclear power plant.", {("rafael-grossi", "Proposal", "nuclear-power-plants")}),
+        ("Turkey proposed a mechanism to monitor grain shipments.", {("turkey", "Proposal", "humanitarian-corridors")}),
+        # a proposal with an issue of its own: the purpose is no second proposal
+        ("Kyiv offered a prisoner swap to build trust before talks.", {("ukraine", "Proposal", "prisoner-exchange")}),
+    ],
+    "the principles set out before": [
+        ("Grossi set out five principles to protect the nuclear power plant. Russia and Ukraine supported the principles.",
+         {("rafael-grossi", "Proposal", "nuclear-power-plants"), ("russia", "Support", "nuclear-power-plants"),
+          ("ukraine", "Support", "nuclear-power-plants")}),
+        ("Erdogan proposed a prisoner exchange. Moscow said it was ready to comply with the plan.",
+         {("recep-tayyip-erdogan", "Proposal", "prisoner-exchange"), ("russia", "Acceptance", "prisoner-exchange")}),
+        # a circumstance is not what is refused
+        ("Moscow offered talks. Kyiv was unwilling to give in under those conditions.", {("russia", "Proposal", "peace-talks")}),
+    ],
+    "an opening participle misread as the subject": [
+        ("Briefing the Security Council, the head of the International Atomic Energy Agency demanded a safety zone around the nuclear"
+         " power plant.", {("iaea", "Demand", "nuclear-power-plants")}),
+    ],
+    "the only solution, the key, the guarantee": [
+        ("The only solution is a ceasefire along the current front line, the Turkish foreign minister said.",
+         {("turkey", "Demand", "ceasefire")}),
+        ("For Moscow, the key is Ukraine's neutrality, Lavrov said.", {("sergey-lavrov", "Demand", "neutrality")}),
+        ("Kuleba said the only real guarantee of safety was the withdrawal of Russian troops from Ukraine.",
+         {("dmytro-kuleba", "Demand", "troop-withdrawal")}),
+    ],
+    "guarantees, and an alliance's expansion": [
+        ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
+        ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),
+        ("Russia insists any settlement must address NATO's eastward expansion.", {("russia", "Demand", "nato-membership")}),
+    ],
 }
 FLAT = [(cls, text, exp) for cls, cases in CLASS_CASES.items() for text, exp in cases]
 

@@ -313,6 +313,16 @@ PARSED = [
      {"participants": {"rustem-umerov", "steve-witkoff", "jared-kushner", "kyrylo-budanov"}, "places": {"miami"}}),
     ("Erdogan met Putin in Sochi on Monday. Putin was joined at the talks by Lavrov and Ushakov.",
      {"participants": {"vladimir-putin", "sergey-lavrov", "yuri-ushakov"}, "places": {"sochi"}}),
+    # who sits at the table, or joins by video link, takes part; who chairs a coalition mediates nothing
+    ("Starmer hosted a summit at Lancaster House on Sunday. Those at the table included Meloni, Tusk and Sanchez.",
+     {"participants": {"keir-starmer", "giorgia-meloni", "donald-tusk", "pedro-sanchez"}}),
+    ("Zelensky met Merz in Berlin on Wednesday. Those at the meeting also included Wadephul.",
+     {"participants": {"volodymyr-zelensky", "friedrich-merz", "johann-wadephul"}}),
+    ("Macron hosted a summit at the Elysee Palace on Thursday. Rutte and von der Leyen joined by video link.",
+     {"participants": {"emmanuel-macron", "mark-rutte", "ursula-von-der-leyen"}}),
+    ("Macron hosted a summit at the Elysee Palace on Thursday. Starmer, who co-chairs the coalition with Macron, "
+     "urged Washington to help.", {"not mediators": {"keir-starmer"}}),
+    ("Erdogan hosted Lavrov and Kuleba in Antalya on Thursday. Fidan chaired the meeting.", {"mediators": {"hakan-fidan"}}),
 ]
 NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
     # ... and talks with a date that a stance verb governs are demanded or offered, not held

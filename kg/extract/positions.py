@@ -214,6 +214,10 @@ class _Reader:
             named = [a for c in children(t, "appos") for a in self.tok_actor.get(c.i, [])]
             if named:  # "Turkey's foreign minister Hakan Fidan urged": the parser heads the title
                 return named
+            named = [a for c in children(t, "prep") if c.lemma_.lower() in self.lex("example-preposition")
+                     for p in children(c, "pobj") for a in self.actors_of(p)]
+            if named:  # "Several members, including France and Britain, voiced support": the ones named
+                return named
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
@@ -397,6 +401,11 @@ class _Reader:
                     and not self.actors_of(subjects[0], speaker):
                 cur = cur.head  # "Moscow made any ceasefire conditional on ...": who makes it so
                 continue
+            # an opening participle the parser made the subject: the phrase after its comma is
+            # ("Briefing the Council, the head of the IAEA set out ...")
+            subjects = [next((a for a in s.subtree if a.dep_ == "appos" and self.doc[a.left_edge.i - 1].text == ","), s)
+                        if s.tag_ == "VBG" and s.i == 0 else s for s in subjects + children(cur, "csubj")[:1]]
+            subjects = [s for s in subjects if s.dep_ != "csubj"]
             if subjects:
                 s = subjects[0]
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "Kyiv, which rejected ..."
@@ -514,7 +523,9 @@ class _Reader:
             if head.i in triggers and self.reported_stance(cur):
                 return False  # "insisted that Ukraine would never recognise ...": the reported stance speaks
             if head.i in triggers:
-                return cur.dep_ != "conj" or triggers[head.i].trigger.stance in ("Demand", "Proposal")
+                # (a stance verb coordinated with another stands alone: "called for restraint and urged talks")
+                return cur.dep_ != "conj" or (triggers[head.i].trigger.stance in ("Demand", "Proposal")
+                                              and not (cur.i in triggers and head.pos_ == cur.pos_ == "VERB"))
             if head.lemma_.lower() in content and any(
                     c.i in triggers and triggers[c.i].trigger.stance in ("Demand", "Proposal") for c in children(head, "nsubj")):
                 return True
@@ -582,9 +593,9 @@ class _Reader:
             # ("as" deeper down is content: "issues such as Crimea", "act as a mediator")
             ids -= {i for j in list(ids) if self.circumstance(self.doc[j])
                     and self.doc[j].lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(self.doc[j])}
-            if p.dep_ == "acl" or (p.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
-                                                               for c in p.children)):
+            if p.dep_ == "acl" or self.object_gap(p):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
+            ids |= self.clause_antecedent(p)
             ids |= self.cleft_content(p)
         # "set out its terms: recognition of X, neutrality and ...": a list after the first colon
         # after the trigger, when no other trigger stands between them
@@ -594,6 +605,11 @@ class _Reader:
         if colon is not None and not between and (
                 colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
             ids |= set(range(colon + 1, len(self.doc)))
+        if hit.trigger.stance == "Proposal" and not any(h.start in ids for h in self.issues()) and (
+                t.pos_ != "NOUN" or (t.dep_ == "dobj" and self.author_verb(t.head))):
+            # "set out five principles to protect the plant": a proposal that names nothing is about its purpose
+            verb = t.head if t.pos_ == "NOUN" else p
+            ids |= {i for c in children(verb, "advcl") if _infinitival(c) and c.i > t.i for i in subtree_ids(c)}
         return ids
 
     def purpose_of(self, t: Token) -> list[Token]:
@@ -628,6 +644,34 @@ class _Reader:
         ("The Europeans want a truce; Trump favours a deal"): outside reported speech it stands alone."""
         return (c.dep_ == "ccomp" and c.i < c.head.i and bool(children(c, "nsubj", "nsubjpass"))
                 and c.head.lemma_.lower() not in self.lex("speech-verb"))
+
+    def object_gap(self, p: Token) -> bool:
+        """A relative clause whose object is the noun it hangs on: "which Moscow rejected", "a proposal
+        Moscow rejected" (no relative word, a subject and no object of its own)."""
+        if p.dep_ != "relcl":
+            return False
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in p.children):
+            return True
+        return (p.i > p.head.i and bool(children(p, "nsubj")) and not children(p, "dobj", "ccomp", "xcomp", "attr", "acomp")
+                and not any(c.tag_ in ("WDT", "WP", "WRB") for c in p.subtree))
+
+    def clause_antecedent(self, p: Token) -> set[int]:
+        """What a comma-set relative clause refers back to when the noun it hangs on names no issue:
+        the clause before it ("called for a meeting at the level of leaders, which Moscow rejected";
+        "Kyiv wants a ceasefire, something Russia refuses to accept")."""
+        if p.dep_ != "relcl" or not {self.doc[i - 1].text for i in (p.head.left_edge.i, p.left_edge.i) if i} & {",", "\u2014", "-"}:
+            return set()
+        if not (self.object_gap(p) or (p.head.lemma_.lower() in self.lex("light-noun") and p.head.dep_ in ("npadvmod", "appos"))):
+            return set()
+        if any(p.head.left_edge.i <= h.start <= p.head.right_edge.i and h.start not in subtree_ids(p) for h in self.issues()):
+            return set()  # the noun itself names what was rejected
+        verb = p.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return subtree_ids(verb, [p.head if p.head.dep_ in ("npadvmod", "appos") else p,
+                                  *children(verb, "nsubj", "nsubjpass")])
 
     def cleft_content(self, p: Token) -> set[int]:
         """What a cleft sentence says the clause of ``p`` is about: "What Moscow wants is X",
@@ -1194,6 +1238,10 @@ class _Reader:
             if negated:
                 stance = "Support" if stance == "Rejection" else "Rejection"
             stop = self._clause_stop(pred, keep_infinitive=True, subjects=judged)
+            # what the judging word is of is not what it judges ("shelling is the main threat to the plant"),
+            # nor is what the judged thing lacks ("a ceasefire without guarantees would be a trap")
+            stop += [c for c in tok.children if tok != pred and c.dep_ == "prep" and not any(_infinitival(x) for x in c.subtree)]
+            stop += [x for x in pred.subtree if x.dep_ == "prep" and x.lemma_.lower() in self.lex("exception-preposition")]
             yield from self._clause_stances(pred, tok, frame.actors, issues, stop, "position.evaluation.speaker", stance)
 
     def under_obligation(self, p: Token) -> bool:
@@ -1374,13 +1422,24 @@ class _Reader:
             d += 1
         return d if tok == top else 99
 
+    def argument_of_complement(self, ref: Token, t: Token) -> bool:
+        """The object of a verb that completes ``t`` ("called on both sides to observe the principles",
+        "ready to comply with the plan"), not of a circumstance ("unwilling to give in under conditions")."""
+        verb = ref.head
+        if ref.dep_ == "pobj":
+            if self.circumstance(verb):
+                return False
+            verb = verb.head
+        return verb.dep_ == "xcomp" and verb.head == t
+
     def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit]) -> list[IssueHit]:
         """"Russia rejected the proposal": the issue is the one named just before in the sentence,
         else the single issue an earlier sentence proposed or demanded ("Moscow offered a truce.
         Kyiv dismissed the idea."); a reply to a proposal of several issues says not which."""
         nouns = self.lex("anaphoric-noun")
         refs = [self.doc[i] for i in sorted(scope) if self.doc[i].lemma_.lower() in nouns
-                and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj") and self.doc[i].head.i in (t.i, t.head.i)]
+                and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
+                and (self.doc[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.doc[i], t))]
         if not refs or t.pos_ == "NOUN":
             return []
         before = [h for h in issues if h.end <= t.i]

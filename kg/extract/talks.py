@@ -527,10 +527,18 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
         members: list[Token] = []
         if lemma in lex("member-verb"):  # "the US team consisted of Rubio and Waltz"
             owner = tok.head if tok.dep_ == "relcl" else next((s for s in tok.children if s.dep_ == "nsubj"), None)
-            if owner is not None and owner.lemma_.lower() in sides:
+            # ("Those at the table included X and Y", "Those at the meeting included X")
+            if owner is not None and (owner.lemma_.lower() in sides or any(
+                    o.lemma_.lower() in lex("talks-noun-lemma") or o.lemma_.lower() in lex("gathering-noun")
+                    for p in children(owner, "prep") for o in children(p, "pobj"))):
                 members += [c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")]
                 members += [o for p in children(tok, "prep") for o in children(p, "pobj")]
-        objects = [x for x in tok.subtree if x.dep_ in ("pobj", "dobj") and x.i > tok.i]
+        # (how one joins is not what: "joined by video link", "took part via video")
+        # (nor is the fixed object of "take part")
+        fixed = {p for entry in lex("participate-verb") for p in entry.split(" +")[1:]}
+        objects = [x for x in tok.subtree if x.dep_ in ("pobj", "dobj") and x.i > tok.i
+                   and not (x.head == tok and x.lemma_.lower() in fixed)
+                   and not (x.head.dep_ in ("prep", "agent") and x.head.lemma_.lower() in lex("means-preposition") and x.pos_ == "NOUN")]
         if reader.phrasal(tok, "participate-verb") and (
                 # "taking part in the talks were X, Y and Z"; "among those attending were X and Y"
                 # (with no object, what they attend is the talks last named)
@@ -596,7 +604,9 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                     added = True
         if lemma in lex("mediate-verb"):
             agents = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            if not agents and tok.dep_ not in ("amod", "acl"):
+            # (who chairs a coalition or a body mediates nothing: only talks, or no object, say so)
+            if not agents and tok.dep_ not in ("amod", "acl") and all(
+                    o.lemma_.lower() in lex("talks-noun-lemma") for o in children(tok, "dobj")):
                 agents = [s for s in tok.children if s.dep_ == "nsubj"]
             for a in agents:
                 for who in reader.actors_of(a):
