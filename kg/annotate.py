@@ -129,7 +129,7 @@ def states_fact(text: str, res: Resources, words: set[str] | None = None) -> boo
     """Whether a text has a word of a stance, obligation, delegation or talks."""
     words = words_of(text) if words is None else words
     return bool(words & res.fact_words) or any(res.lexicon[name].search(text) for name in (
-        "talks-noun", "talks-verb", "evaluation-phrase-rejection", "evaluation-phrase-acceptance"))
+        "talks-noun", "talks-verb", "evaluation-phrase-rejection", "evaluation-phrase-acceptance", "answer-words"))
 
 
 def speaker_turn(sent: Sentence, res: Resources, publisher: tuple[str, ...] = ()) -> tuple[tuple[str, ...], bool] | None:

@@ -277,7 +277,7 @@ class Resources:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
-                         "withdraw-verb", "exit-verb",
+                         "withdraw-verb", "exit-verb", "address-verb",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word", "exception-preposition"):
                 for lemma in r.lemma_set(name):
@@ -506,7 +506,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "given-preposition",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "example-preposition", "gathering-noun",
-                "means-preposition", "pending-adverb", "preposition-word",
+                "means-preposition", "address-verb", "ask-verb", "question-mark", "reply-no", "reply-yes",
+                "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",
                 "briefer-label", "head-of-government-word", "causative-verb", "spokes-word", "bring-verb",
                 "represent-verb", "member-noun", "facing-verb", "guest-noun", "send-verb", "same-group", "convene-verb",

@@ -872,6 +872,20 @@ CLASS_CASES = {
         ("Kuleba said the only real guarantee of safety was the withdrawal of Russian troops from Ukraine.",
          {("dmytro-kuleba", "Demand", "troop-withdrawal")}),
     ],
+    "a one-word answer to a question put": [
+        ("Asked whether Kyiv would cede the Donbas, Zelensky said no.", {("volodymyr-zelensky", "Rejection", "territorial-concessions")}),
+        ("Asked if he would meet Zelensky, Putin replied: \"Never.\"", {("vladimir-putin", "Rejection", "leaders-meeting")}),
+        ("Asked whether he supported new sanctions on Moscow, Orban said yes.", {("viktor-orban", "Support", "sanctions")}),
+        # the answer opens the next sentence
+        ("Asked whether Britain would send peacekeepers to Ukraine, Starmer paused. \"Yes,\" he said.",
+         {("keir-starmer", "Support", "security-guarantees")}),
+        # no one-word answer: nothing
+        ("Asked whether Kyiv would cede the Donbas, Zelensky changed the subject.", set()),
+    ],
+    "he: the person last named by a title": [
+        ("The head of the IAEA set out five principles to protect the nuclear power plant. He called on both sides to observe "
+         "the principles.", {("iaea", "Proposal", "nuclear-power-plants"), ("iaea", "Demand", "nuclear-power-plants")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

@@ -134,6 +134,7 @@ CASES = [
      [("meeting", "Held", "2025-03-14", ["moscow"], ["viktor-orban", "vladimir-putin"], [], [])]),
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
+    ("Biden told reporters at the White House on Tuesday that more air defence was coming.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
      [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
 ]
@@ -323,6 +324,13 @@ PARSED = [
     ("Macron hosted a summit at the Elysee Palace on Thursday. Starmer, who co-chairs the coalition with Macron, "
      "urged Washington to help.", {"not mediators": {"keir-starmer"}}),
     ("Erdogan hosted Lavrov and Kuleba in Antalya on Thursday. Fidan chaired the meeting.", {"mediators": {"hakan-fidan"}}),
+    # telling someone something at a place of its own is meeting them there; telling in a call is calling
+    ("Biden told Zelensky at the White House on Tuesday that more air defence was coming.",
+     {"participants": {"joe-biden", "volodymyr-zelensky"}, "places": {"white-house"}}),
+    ("Putin told Erdogan in a phone call on Friday that Russia would not extend the deal.",
+     {"participants": {"vladimir-putin", "recep-tayyip-erdogan"}}),
+    ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",
+     {"participants": {"emmanuel-macron", "olaf-scholz"}, "places": {"elysee-palace"}}),
 ]
 NOT_MEETINGS = [  # the same verbs with a thing or a place as object are no talks
     # ... and talks with a date that a stance verb governs are demanded or offered, not held

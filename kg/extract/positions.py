@@ -77,6 +77,10 @@ class _Memory:
     issue_heads: dict[str, str] = field(default_factory=dict)  # "plant" → nuclear-power-plants, for "the plant"
     last_offer: tuple[str, ...] = ()  # the issues the last holder to propose or demand has put forward, for "the idea"
     last_offerer: frozenset[str] = frozenset()
+    named_offers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "principle" → the issues of the principles set out
+    question: tuple[tuple[str, ...], str, tuple[str, ...]] | None = None  # a question put without its answer: issues, stance, who
+    titled: tuple[str, ...] = ()  # the side of the last subject named only by a title ("the head of the IAEA"), for "he"
+    titled_at: int = -1
     turn: tuple[str, ...] = ()  # the speaker of the current turn of a transcript ("Zakharova: We ...")
     asking: bool = False  # the current turn is a question ("Q: ...")
 
@@ -103,6 +107,10 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
                 memory.last_offer = tuple(sorted({*earlier, *(r.issue for r in offers)}))
                 memory.last_offerer = who
             memory.plan_author = tuple(reader.plan_authors()) or memory.plan_author
+            memory.question = reader.pending_question
+            titled = reader.titled_subject()
+            if titled:
+                memory.titled, memory.titled_at = tuple(titled), sent.index
             memory.issue_heads.update(reader.issue_heads())
             if sent.text.rstrip().endswith(":"):
                 memory.lead_in = tuple(reader.lead_in_subject())
@@ -158,6 +166,7 @@ class _Reader:
     doc_id: str
     tok_actor: dict[int, list[str]] = field(default_factory=dict)
     _hits: list[IssueHit] | None = None
+    pending_question: tuple[tuple[str, ...], str, tuple[str, ...]] | None = None  # put here, answered in the next sentence
 
     def __post_init__(self) -> None:
         self.doc = self.sent.parse
@@ -197,7 +206,10 @@ class _Reader:
             before = self.subject_before(t, person=True)  # "Mr Putin told reporters ..., but he insisted ..."
             if before:
                 return before
-            return [self.ctx.last_person] if self.ctx.last_person else []
+            last = self.ctx.last_person
+            if self.memory.titled and (last is None or self.ctx.persons_seen.get(last, -1) < self.memory.titled_at):
+                return list(self.memory.titled)  # "The head of the IAEA set out ... He called on ..."
+            return [last] if last else []
         if lemma in self.lex("speaker-pronoun"):
             return list(speaker)
         if lemma in self.lex("body-pronoun"):
@@ -243,6 +255,17 @@ class _Reader:
                     return authors
             if self.definite_plan(t):  # "The document calls for a ceasefire": its author does
                 return list(self.memory.plan_author)
+        return []
+
+    def titled_subject(self) -> list[str]:
+        """The side a main-clause subject named only by a person's title stands for ("the head of
+        the IAEA", "Ukraine's representative"), for a "he" or "she" later."""
+        for s in self.doc:
+            if s.dep_ in ("nsubj", "csubj") and s.head.dep_ == "ROOT" and s.tag_ == "VBG" and s.i == 0:
+                s = next((a for a in s.subtree if a.dep_ == "appos"), s)  # ("Briefing the Council, the head of ...")
+            if (s.dep_ in ("nsubj", "appos") and s.pos_ == "NOUN" and s.i not in self.tok_actor
+                    and s.lemma_.lower() in self.lex("title-noun")):
+                return self.actors_of(s)
         return []
 
     def subject_before(self, t: Token, person: bool) -> list[str]:
@@ -816,6 +839,7 @@ class _Reader:
         # (obligations, exclusions, denials and judgements state stances only on issues the sentence names)
         clausal = (self._obligations(issues), self._exclusions(issues, by_tok), self._denials(issues, by_tok),
                    self._evaluations(issues, by_tok), self._refusals(issues, by_tok), self._exits(issues)) if issues else ()
+        clausal = (*clausal, self._answers(issues, by_tok))
         for records in (*(self._stance(hit, by_tok, issues) for hit in hits), *clausal):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
@@ -1077,6 +1101,62 @@ class _Reader:
             scope = subtree_ids(verb)
             for holder in holders:
                 yield PositionRecord(holder, "Rejection", hit.code, self.claim(hit, scope, verb), ev)
+
+    def asked_clause(self) -> tuple[Token, Token] | None:
+        """The question a sentence says was put ("Asked whether Ukraine would cede the Donbas, ...")
+        and the clause that answers it."""
+        for tok in self.doc:
+            if tok.lemma_.lower() in self.lex("ask-verb") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+                for q in children(tok, "ccomp", "advcl"):
+                    if any(m.lower_ in self.lex("question-mark") for m in children(q, "mark")):
+                        return q, tok.head
+        return None
+
+    def reply(self, main: Token, skip: Token | None = None) -> str | None:
+        """"no", "never" → "no"; "yes" → "yes": a one-word reply under a verb of saying."""
+        if main.lemma_.lower() not in self.lex("speech-verb"):
+            return None
+        for c in main.children:
+            if c != skip and c.dep_ in ("intj", "advmod", "dobj", "ccomp"):
+                if c.lower_ in self.lex("reply-no"):
+                    return "no"
+                if c.lower_ in self.lex("reply-yes"):
+                    return "yes"
+        return None
+
+    def _answers(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"Asked whether Ukraine would cede the Donbas, Zelensky said no": a one-word answer takes the
+        stance the question asks about (its trigger's, else acceptance), or the opposite; the answer
+        may open the next sentence ('"No," he said.')."""
+        asked = self.asked_clause()
+        self.pending_question = None
+        if asked is not None:
+            q, main = asked
+            scope = subtree_ids(q)
+            found = [h for h in issues if h.start in scope]
+            hit = next((triggers[i] for i in sorted(scope) if i in triggers), None)
+            stance = hit.trigger.stance if hit is not None else "Acceptance"
+            answer = self.reply(main, q.head)
+            holders, _how = self.subject(main, [])
+            if answer is None:
+                self.pending_question = (tuple(h.code for h in found), stance, tuple(holders))
+                return
+        elif self.memory.question is not None and self.doc[0].is_quote and len(self.doc) > 1:
+            codes, stance, holders_t = self.memory.question
+            answer = self.reply(self.doc[1].head) if self.doc[1].lower_ in self.lex("reply-no") | self.lex("reply-yes") else None
+            frame = self.speech(self.doc[1].head)
+            holders = list(frame.actors) if frame is not None and frame.actors else list(holders_t)
+            found = [IssueHit(c, 1, 2) for c in codes]
+            scope = {1}
+        else:
+            return
+        said = NEGATED.get(stance) if answer == "no" else stance if answer == "yes" else None
+        if said is None:
+            return
+        ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.answer", self.sent.date_near(0))
+        for holder in holders:
+            for h in found:
+                yield PositionRecord(holder, said, h.code, self.claim(h, scope), ev)
 
     def _denials(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
         """"There can be no talk of a ceasefire, Peskov said": the speaker rejects what "there is
@@ -1350,6 +1430,8 @@ class _Reader:
                                              or any(kinds[c] in ("until", "without") for c in conditions))
         if not found and not conditional:
             return
+        if stance in ("Proposal", "Demand") and t.pos_ == "NOUN" and t.lemma_.lower() in self.lex("anaphoric-noun") and actors:
+            self.memory.named_offers[t.lemma_.lower()] = tuple(sorted({h.code for h in found}))  # for "the principles" later
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
                       f"position.{hit.trigger.rule}.{how}", self.sent.date_near(t.idx))
         records = [(stance, found, scope, ev)]
@@ -1448,8 +1530,10 @@ class _Reader:
         ref = refs[0]
         definite = ref.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lemma_.lower() in self.lex("definite-determiner")
                                              for c in ref.children)
-        if definite and len(self.memory.last_offer) == 1:
-            return [IssueHit(self.memory.last_offer[0], ref.i, ref.i + 1)]
+        # (the noun that named an offer names it again: "set out five principles ... comply with the principles")
+        named = self.memory.named_offers.get(ref.lemma_.lower(), self.memory.last_offer) if definite else ()
+        if len(named) == 1:
+            return [IssueHit(named[0], ref.i, ref.i + 1)]
         return []
 
     def claim(self, hit: IssueHit, scope: set[int], trigger: Token | None = None) -> str:

@@ -339,6 +339,13 @@ def _welcomed_to(view: SentenceView, start: int, end: int) -> bool:
             and prep.head.lemma_.lower() in view.res.lemma_set("meeting-verb"))
 
 
+def _placed(view: SentenceView, tok: Token) -> bool:
+    """A verb with a place of its own ("told Zelensky at the White House"), not one of its object."""
+    places = [(s, e) for s, e, m in view.mentions if m.sense == "place"]
+    return any(p.lemma_.lower() in view.res.lemma_set("place-preposition") and any(
+        p.idx <= s and e <= p.right_edge.idx + len(p.right_edge.text) for s, e in places) for p in children(tok, "prep"))
+
+
 def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dict[tuple[int, int], list[str]]:
     """Verbs that are a meeting when one actor does them to another ("Putin received Witkoff",
     "Zelensky was hosted by Erdogan"), not to a thing ("Kyiv received weapons"), with the actors
@@ -352,6 +359,8 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
     out: dict[tuple[int, int], list[str]] = {}
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in view.res.lemma_set("address-verb") and _placed(view, tok):
+            lemma = next(iter(verbs))  # "Trump told Zelensky at the White House on Friday that ...": they met there
         if tok.pos_ != "VERB" or lemma not in verbs | with_verbs:
             continue
         if lemma in with_verbs:  # "discussed the corridor with Lavrov": the partner after "with"
@@ -433,10 +442,15 @@ def _setting_subjects(view: SentenceView, tracker: _Tracker, ctx: Discourse, a: 
     span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
     if span is None:
         return []
-    noun = span.root
-    if noun.dep_ != "pobj" or noun.head.lemma_.lower() not in view.res.lemma_set("event-preposition") or noun.head.i > 1:
-        return []  # (only a phrase that opens the sentence: "at talks in Geneva" later is the object's)
+    noun, lex = span.root, view.res.lemma_set
+    if noun.dep_ != "pobj":
+        return []
     verb = noun.head.head
+    # ("Putin told Erdogan in a phone call", "Lavrov said during the talks": one speaks in the talks)
+    speaking = verb.lemma_.lower() in lex("speech-verb") | lex("address-verb") and noun.head.lemma_.lower() in lex(
+        "event-preposition") | lex("place-preposition")
+    if not speaking and (noun.head.lemma_.lower() not in lex("event-preposition") or noun.head.i > 1):
+        return []  # (else only a phrase that opens the sentence: "at talks in Geneva" later is the object's)
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     reader = token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
