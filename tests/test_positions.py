@@ -886,6 +886,19 @@ CLASS_CASES = {
         ("The head of the IAEA set out five principles to protect the nuclear power plant. He called on both sides to observe "
          "the principles.", {("iaea", "Proposal", "nuclear-power-plants"), ("iaea", "Demand", "nuclear-power-plants")}),
     ],
+    "a need the speaker denies": [
+        ("\"I don't think you need a ceasefire,\" Trump said.", {("donald-trump", "Rejection", "ceasefire")}),
+        ("Orban said he did not think Ukraine needed more air defence.", {("viktor-orban", "Rejection", "military-aid")}),
+        ("Fico does not believe Kyiv will accept a ceasefire.", set()),
+    ],
+    "a group of actors is ready": [
+        ("Macron said that the coalition of the willing was ready to deploy forces to Ukraine.",
+         {("emmanuel-macron", "Acceptance", "security-guarantees")}),
+        ("Starmer said the allies were willing to send troops to Ukraine after a ceasefire.",
+         {("keir-starmer", "Acceptance", "security-guarantees")}),
+        # a thing that is ready states nobody's readiness
+        ("Witkoff said the framework was ready to deploy forces to Ukraine.", set()),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

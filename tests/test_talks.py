@@ -329,6 +329,13 @@ PARSED = [
      {"participants": {"joe-biden", "volodymyr-zelensky"}, "places": {"white-house"}}),
     ("Putin told Erdogan in a phone call on Friday that Russia would not extend the deal.",
      {"participants": {"vladimir-putin", "recep-tayyip-erdogan"}}),
+    ("Midway through the talks on Monday, Biden broke off to phone Vladimir Putin.",
+     {"participants": {"joe-biden", "vladimir-putin"}}),
+    # who hosts one side and its friends takes part; who hosts the two sides the text is about only hosts
+    ("Biden hosted Zelensky, Scholz and Macron at the White House on Monday. Russia condemned the meeting. "
+     "Ukraine said it was a success.", {"participants": {"joe-biden", "volodymyr-zelensky", "olaf-scholz"}}),
+    ("Erdogan hosted Lavrov and Kuleba in Antalya on Thursday. Russia and Ukraine made no progress.",
+     {"participants": {"sergey-lavrov", "dmytro-kuleba"}, "not participants": {"recep-tayyip-erdogan"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",
      {"participants": {"emmanuel-macron", "olaf-scholz"}, "places": {"elysee-palace"}}),
 ]

@@ -1340,7 +1340,8 @@ class _Reader:
         if t.tag_ == "VBG" and t.dep_ in ("csubj", "nsubj", "csubjpass"):
             return  # "sending Taurus missiles could drag Germany into the war": the topic, not a stance
         if t.pos_ == "ADJ" and t.lemma_.lower() in self.lex("agent-adjective") and any(
-                s.pos_ in ("NOUN", "PROPN") and not self.actors_of(s) for s in children(p, "nsubj")):
+                s.pos_ in ("NOUN", "PROPN") and not self.actors_of(s) and s.lemma_.lower() not in self.lex("agent-noun")
+                for s in children(p, "nsubj")):
             return  # "when a peace deal was ready": a thing is ready, nobody is willing
         stance: str | None = hit.trigger.stance
         if hit.trigger.nominal and children(t.head, "ccomp", "csubj", "advcl"):
@@ -1366,6 +1367,13 @@ class _Reader:
             return
         if frame is not None and frame.actors and self.under_obligation(p):
             return  # "Russia must accept a truce, Kyiv said": Kyiv's demand (see _obligations)
+        if frame is not None and frame.actors and self.denied_by_speaker(p, frame.verb):
+            # "I don't think you need a ceasefire": denying a need rejects what is needed, the speaker's
+            # judgement whoever the subject ("did not believe Kyiv would accept" is a belief, no stance)
+            if stance != "Demand" or t.lemma_.lower() not in self.lex("necessity-verb") or negated:
+                return
+            stance = "Rejection"
+            frame = _Frame(frame.actors, frame.generic, frame.verb, attitude=True)
         speaker = frame.actors if frame else []
         extra: set[int] = set()
         content: set[int] | None = None   # the scope, when it is not the trigger's own phrase

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..annotate import AnnotatedDocument, Sentence, dateline_end, dateline_place
 from ..records import Evidence, TalksRecord
@@ -339,6 +339,12 @@ def _welcomed_to(view: SentenceView, start: int, end: int) -> bool:
             and prep.head.lemma_.lower() in view.res.lemma_set("meeting-verb"))
 
 
+def _side_count(res: Resources, actors: Iterable[str]) -> int:
+    """How many sides actors make up, a group of countries ("European leaders") counting as many."""
+    sides = {res.side_of(a) for a in actors}
+    return len(sides) + 2 * sum(res.entities[s].kind == "Group" for s in sides)
+
+
 def _placed(view: SentenceView, tok: Token) -> bool:
     """A verb with a place of its own ("told Zelensky at the White House"), not one of its object."""
     places = [(s, e) for s, e, m in view.mentions if m.sense == "place"]
@@ -393,7 +399,8 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
         if met and by:
             # who hosts talks between others is their host, not a party ("Saudi Arabia hosted both
             # delegations"); who hosts one guest meets them ("Putin hosted Witkoff at the Kremlin")
-            between = len({view.res.side_of(a) for a in met}) >= 2
+            # (a host of many sides takes part in their summit: "Trump hosted Zelensky and European leaders")
+            between = _side_count(view.res, met) == 2
             sides = met if tok.lemma_.lower() in view.res.lemma_set("host-verb") and between else by + met
             out[(tok.idx, tok.idx + len(tok.text))] = list(dict.fromkeys(sides))
     return out
@@ -781,8 +788,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             t.hosts.setdefault(p, ev)
             # a leader who hosts a summit or a guest takes part ("Macron hosted 30 leaders at the
             # Elysee for a summit"); who hosts talks between two other sides is only their host
-            others = {res.side_of(x) for x in t.participants} - {res.side_of(p)}
-            if res.entities[p].kind == "Person" and len(others) < 2 and p not in t.mediators:
+            others = [x for x in t.participants if res.side_of(x) != res.side_of(p)]
+            if res.entities[p].kind == "Person" and _side_count(res, others) != 2 and p not in t.mediators:
                 t.participants.setdefault(p, ev)
         agreed = res.lexicon["talks-agreed"].search(text)
         if agreed:
