@@ -605,7 +605,7 @@ CLASS_CASES = {
         ("Kyiv rejected Moscow's demand that Ukraine cede the Donbas.",
          {("ukraine", "Rejection", "territorial-concessions"), ("russia", "Demand", "territorial-concessions")}),
         ("Lavrov reiterated Russia's demand that Ukraine recognize the annexed territories.",
-         {("russia", "Demand", "annexed-regions")}),
+         {("sergey-lavrov", "Demand", "annexed-regions")}),
         ("Zelensky said Ukraine would not accept any agreement that legitimizes the occupation of Ukrainian territory.",
          {("volodymyr-zelensky", "Rejection", "annexed-regions")}),
     ],
@@ -898,6 +898,24 @@ CLASS_CASES = {
          {("keir-starmer", "Acceptance", "security-guarantees")}),
         # a thing that is ready states nobody's readiness
         ("Witkoff said the framework was ready to deploy forces to Ukraine.", set()),
+    ],
+    "who voices a side's stance speaks for it": [
+        ("Lavrov reiterated Russia's demand that Ukraine withdraw its forces from the Donbas.",
+         {("sergey-lavrov", "Demand", "territorial-concessions"), ("sergey-lavrov", "Demand", "donbas")}),
+        ("Sybiha restated Ukraine's proposal of a full ceasefire in the air and at sea.", {("andrii-sybiha", "Proposal", "ceasefire")}),
+        # another side's stance voiced is still that side's
+        ("Macron welcomed Ukraine's proposal of a full ceasefire.", {("emmanuel-macron", "Support", "ceasefire"),
+                                                                     ("ukraine", "Proposal", "ceasefire")}),
+    ],
+    "support voiced for the idea named before": [
+        ("Orban offered to host a summit between Trump and Putin, and Fico voiced support for the initiative.",
+         {("viktor-orban", "Proposal", "leaders-meeting"), ("robert-fico", "Support", "leaders-meeting")}),
+        ("Erdogan proposed a prisoner exchange. Guterres later expressed support for the idea.",
+         {("recep-tayyip-erdogan", "Proposal", "prisoner-exchange"), ("antonio-guterres", "Support", "prisoner-exchange")}),
+    ],
+    "a threat opposes what it is conditional on": [
+        ("Medvedev threatened to use nuclear weapons if the West sends Tomahawk missiles to Kyiv.",
+         {("dmitry-medvedev", "Opposition", "military-aid"), ("dmitry-medvedev", "Support", "nuclear-arms-control")}),
     ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),

@@ -1383,6 +1383,11 @@ class _Reader:
                 return  # "trying to win Putin's support": a stance sought, not held
             inner, owner_toks = self.owner(t)
             how = "owner"
+            if inner and self.voiced(t):
+                # "Lavrov reiterated Russia's demand that ...": who voices a side's stance speaks for it
+                voices, _how = self.subject(t.head, speaker)
+                if voices and {self.res.side_of(a) for a in voices} == {self.res.side_of(a) for a in inner}:
+                    inner, how = voices, "subject"
             if not inner:
                 if t.head.i in by_tok and t.dep_ in ("dobj", "pobj", "nsubjpass") and not self.voiced(t):
                     return  # "rejected the proposal": the verb speaks
@@ -1446,7 +1451,11 @@ class _Reader:
         if conditional:  # "ready to hold elections once a ceasefire is in place": the condition is demanded
             cond_ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text,
                                f"position.condition.{how}", self.sent.date_near(t.idx))
-            records.append(("Demand", cond_issues, cond_ids, cond_ev))
+            # (what a threat is conditional on is what it opposes: "threatened to use nuclear weapons if the West sends missiles";
+            # "threatened sanctions if Putin does not agree to a ceasefire" demands it)
+            threat = t.lemma_.lower() in self.lex("threat-word") and not any(
+                c.dep_ == "neg" for x in conditions for c in x.subtree)
+            records.append(("Opposition" if threat else "Demand", cond_issues, cond_ids, cond_ev))
         seen: set[tuple[str, str, str]] = set()
         for holder in actors:
             ent = self.res.entities.get(holder)
@@ -1529,8 +1538,9 @@ class _Reader:
         nouns = self.lex("anaphoric-noun")
         refs = [self.doc[i] for i in sorted(scope) if self.doc[i].lemma_.lower() in nouns
                 and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
-                and (self.doc[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.doc[i], t))]
-        if not refs or t.pos_ == "NOUN":
+                and (self.doc[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.doc[i], t)
+                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.head == t))]  # ("voiced support for the idea")
+        if not refs or (t.pos_ == "NOUN" and not self.voiced(t)):
             return []
         before = [h for h in issues if h.end <= t.i]
         if before:
