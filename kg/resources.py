@@ -506,7 +506,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "given-preposition",
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "example-preposition", "gathering-noun",
-                "means-preposition", "address-verb", "necessity-verb", "threat-word", "agent-noun", "ask-verb",
+                "means-preposition", "address-verb", "necessity-verb", "threat-word", "retreat-verb", "condition-verb", "condition-verb-preposition", "agent-noun", "ask-verb",
                 "question-mark", "reply-no", "reply-yes",
                 "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",

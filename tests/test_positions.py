@@ -400,8 +400,9 @@ CLASS_CASES = {
         ("The Kremlin says it is open to talks but insists that Ukraine first withdraw from the four regions and drop its NATO bid.",
          {("russia", "Acceptance", "peace-talks"), ("russia", "Demand", "territorial-concessions"),
           ("russia", "Demand", "annexed-regions"), ("russia", "Opposition", "nato-membership")}),
+        # (what Moscow signals its side could accept is its acceptance, see "hedges")
         ("While Moscow has signalled it could accept a limited truce, it has rejected a full ceasefire, saying Kyiv would use it to rearm.",
-         {("russia", "Rejection", "ceasefire")}),
+         {("russia", "Acceptance", "ceasefire"), ("russia", "Rejection", "ceasefire")}),
         ("Trump has threatened to impose more sanctions on Russia if Putin does not agree to a ceasefire.",
          {("donald-trump", "Support", "sanctions"), ("donald-trump", "Demand", "ceasefire")}),
         ("Ukraine and Russia accused each other of violating the Easter truce.", set()),
@@ -916,6 +917,30 @@ CLASS_CASES = {
     "a threat opposes what it is conditional on": [
         ("Medvedev threatened to use nuclear weapons if the West sends Tomahawk missiles to Kyiv.",
          {("dmitry-medvedev", "Opposition", "military-aid"), ("dmitry-medvedev", "Support", "nuclear-arms-control")}),
+    ],
+    "what one's own side could do, said by it": [
+        ("Russia signalled it could agree to a prisoner exchange.", {("russia", "Acceptance", "prisoner-exchange")}),
+        ("Sybiha said Kyiv could accept a ceasefire in the air and at sea.", {("andrii-sybiha", "Acceptance", "ceasefire")}),
+        # another side's: a guess
+        ("Sybiha said Moscow could accept a ceasefire in the air and at sea.", set()),
+    ],
+    "a stance given up": [
+        ("Trump backed away from his demand for an immediate ceasefire.", set()),
+        ("Moscow withdrew its offer of a prisoner exchange.", set()),
+        ("Britain backed the proposal for a ceasefire.", {("united-kingdom", "Support", "ceasefire")}),
+        ("Macron said he would not give Kyiv more air defence for now.", {("emmanuel-macron", "Opposition", "military-aid")}),
+    ],
+    "making something conditional on a demand": [
+        ("Russia has conditioned any truce on an end to Western arms deliveries.", {("russia", "Opposition", "military-aid")}),
+        ("Kyiv conditioned its participation in talks on a Russian withdrawal from Ukraine.", {("ukraine", "Demand", "troop-withdrawal")}),
+    ],
+    "what one's own side will do only on a condition": [
+        ("Kyiv will only negotiate once Russia withdraws its troops.", {("ukraine", "Demand", "troop-withdrawal")}),
+        ("Zelensky said Ukraine would sit down with Putin only after a full ceasefire.",
+         {("volodymyr-zelensky", "Demand", "ceasefire")}),
+        # another side's: a prediction; no "only": no condition stated as demanded
+        ("Zelensky said Russia would only stop after it captured the Donbas.", set()),
+        ("Kyiv will negotiate once Russia withdraws its troops.", set()),
     ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),

@@ -216,7 +216,7 @@ class _Reader:
             if bodies:
                 return bodies
             if lemma in ("it", "its"):  # "Moscow made clear it would not accept ...", else the body named last
-                before = self.subject_before(t, person=False) if t.dep_ == "nsubj" else []
+                before = self.subject_before(t, person=False) if t.dep_ in ("nsubj", "poss") else []
                 if before or self.memory.last_body:
                     return before or [str(self.memory.last_body)]
             if lemma in self.lex("plural-pronoun"):  # "Trump and Putin spoke on Tuesday. They agreed ..."
@@ -508,8 +508,10 @@ class _Reader:
                 path.append(cur.head)
                 break
             cur = cur.head
+        # ("Russia signalled it could agree to X": what one's own side could do, said by it, is an offer)
+        own = path[-1].lemma_.lower() in self.lex("speech-verb") and self.own_side_clause(path[-1], p)
         for x in path:
-            firm = any(c.dep_ == "neg" for c in x.children)  # "could not imagine": inability, no hedge
+            firm = any(c.dep_ == "neg" for c in x.children) or own  # "could not imagine": inability, no hedge
             for c in x.children:
                 lemma = c.lemma_.lower()
                 if c.dep_ in ("aux", "advmod") and lemma in hedge and not (firm and lemma in self.lex("firm-when-negated")):
@@ -519,6 +521,12 @@ class _Reader:
             if x.lemma_.lower() in self.lex("failure") | self.lex("question-verb") | hedge and x != t:
                 return True  # ("is unlikely to agree", "appeared to rule out")
         return False
+
+    def own_side_clause(self, speech: Token, p: Token) -> bool:
+        """The clause of ``p`` says what the speaker's own side does ("Moscow signalled it could agree")."""
+        speakers, _how = self.subject(speech, [])
+        doers = self.doer(p) if children(p, "nsubj") else []
+        return bool(speakers) and bool(doers) and {self.res.side_of(a) for a in doers} <= {self.res.side_of(a) for a in speakers}
 
     def subsumed(self, p: Token, triggers: dict[int, TriggerHit]) -> bool:
         """A clause that is the complement or content of another trigger is that trigger's content
@@ -600,7 +608,9 @@ class _Reader:
                                                   or c.lemma_.lower() in speech]])
         else:
             # (an infinitive the parser hangs as a circumstance is a demand's content: "called on Russia to refrain from ...")
+            # ("conditioned any truce on an end to arms deliveries": what is made conditional is no demand)
             stop = [c for c in p.children if c.dep_ in ("nsubj", "csubj", "agent", "parataxis", "mark") or self.fronted_clause(c)
+                    or (c.dep_ == "dobj" and t.lemma_.lower() in self.lex("condition-verb"))
                     or (t == p and self.reported_stance(c))
                     or (c.dep_ == "advcl" and not (hit.trigger.stance == "Demand" and _infinitival(c)))
                     or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or (c.lemma_.lower() in speech and c.dep_ != "xcomp")
@@ -608,6 +618,9 @@ class _Reader:
             ids = subtree_ids(p, stop)
             if t != p:
                 ids |= subtree_ids(t)
+            if t.lemma_.lower() in self.lex("condition-verb"):  # (the parser may hang "on X" inside the object)
+                ids |= {i for o in children(t, "dobj") for x in o.subtree if x.dep_ == "prep"
+                        and x.lemma_.lower() in self.lex("condition-verb-preposition") for i in subtree_ids(x)}
             # a document's participle that states the opposite stance speaks for itself ("signed a decree ruling out talks")
             ids -= {i for j in list(ids) if (c := self.doc[j]).dep_ == "acl" and c.i in triggers and c != t
                     and self.document_clause(c) and _negative(triggers[c.i].trigger.stance) != _negative(hit.trigger.stance)
@@ -839,7 +852,7 @@ class _Reader:
         # (obligations, exclusions, denials and judgements state stances only on issues the sentence names)
         clausal = (self._obligations(issues), self._exclusions(issues, by_tok), self._denials(issues, by_tok),
                    self._evaluations(issues, by_tok), self._refusals(issues, by_tok), self._exits(issues)) if issues else ()
-        clausal = (*clausal, self._answers(issues, by_tok))
+        clausal = (*clausal, self._answers(issues, by_tok), *((self._only_conditions(issues, by_tok),) if issues else ()))
         for records in (*(self._stance(hit, by_tok, issues) for hit in hits), *clausal):
             for r in records:  # a judged trigger ("sees X as a precondition") is read by both
                 if (r.holder, r.stance, r.issue) not in seen:
@@ -948,7 +961,7 @@ class _Reader:
                 return False
             if tok.dep_ in ("dobj", "nsubjpass"):
                 verb = tok.head
-                if verb.lemma_.lower() in self.lex("renounce-verb"):
+                if self.phrasal(verb, "renounce-verb"):
                     return not hit.start <= verb.i < hit.end
                 if verb.dep_ != "pcomp":
                     return False
@@ -1101,6 +1114,37 @@ class _Reader:
             scope = subtree_ids(verb)
             for holder in holders:
                 yield PositionRecord(holder, "Rejection", hit.code, self.claim(hit, scope, verb), ev)
+
+    def _only_conditions(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
+        """"Kyiv will only negotiate once Russia withdraws", "would sit down with Putin only after a
+        ceasefire": what one's own side will do only on a condition demands the condition (of the
+        speaker, else the subject). A stance trigger reads its own conditions."""
+        only = self.lex("condition-only-adverb")
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.i in triggers or self.subsumed(verb, triggers) or self.hedged(verb, verb):
+                continue
+            conditions = [c for c in verb.children if (c.dep_ == "advcl" and self.condition_kind(c) is not None and (
+                any(a.lower_ in only for a in children(verb, "advmod")) or self.condition_kind(c) == "if"
+                and any(a.lower_ in only for x in (c, *children(c, "mark")) for a in children(x, "advmod"))))
+                or (c.dep_ == "prep" and c.lemma_.lower() in self.lex("condition-only")
+                    and any(a.lower_ in only for a in children(c, "advmod")))]
+            if not conditions:
+                continue
+            frame = self.speech(verb)
+            if frame is not None and frame.generic:
+                continue
+            subjects = self.doer(verb)
+            holders = list(frame.actors) if frame is not None and frame.actors else subjects
+            own = {self.res.side_of(a) for a in subjects}
+            if not holders or not own or any(self.res.side_of(h) not in own for h in holders):
+                continue  # (what another side will do only then is a prediction)
+            scope = {i for c in conditions for i in subtree_ids(c)}
+            ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.only-condition",
+                          self.sent.date_near(verb.idx))
+            for h in issues:
+                if h.start in scope:
+                    for holder in holders:
+                        yield PositionRecord(holder, self.polarity("Demand", h, scope), h.code, self.claim(h, scope, verb), ev)
 
     def asked_clause(self) -> tuple[Token, Token] | None:
         """The question a sentence says was put ("Asked whether Ukraine would cede the Donbas, ...")
@@ -1337,6 +1381,11 @@ class _Reader:
             return  # "maintained its demand", "renewed its offer": the noun says the stance
         if self.hedged(t, p):
             return
+        governor = t.head.head if t.dep_ == "pobj" else t.head
+        while governor.dep_ in ("advmod", "prt") and governor.head != governor:  # ("backed away from": "from" hangs on "away")
+            governor = governor.head
+        if self.phrasal(t, "retreat-verb") or (t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and self.phrasal(governor, "retreat-verb")):
+            return  # "backed away from his demand for a truce", "dropped its offer": a stance given up states none
         if t.tag_ == "VBG" and t.dep_ in ("csubj", "nsubj", "csubjpass"):
             return  # "sending Taurus missiles could drag Germany into the war": the topic, not a stance
         if t.pos_ == "ADJ" and t.lemma_.lower() in self.lex("agent-adjective") and any(
