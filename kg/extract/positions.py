@@ -1124,8 +1124,8 @@ class _Reader:
             if verb.pos_ != "VERB" or verb.i in triggers or self.subsumed(verb, triggers) or self.hedged(verb, verb):
                 continue
             conditions = [c for c in verb.children if (c.dep_ == "advcl" and self.condition_kind(c) is not None and (
-                any(a.lower_ in only for a in children(verb, "advmod")) or self.condition_kind(c) == "if"
-                and any(a.lower_ in only for x in (c, *children(c, "mark")) for a in children(x, "advmod"))))
+                any(a.lower_ in only for a in children(verb, "advmod")) or (self.condition_kind(c) == "if"
+                and any(a.lower_ in only for x in (c, *children(c, "mark")) for a in children(x, "advmod")))))
                 or (c.dep_ == "prep" and c.lemma_.lower() in self.lex("condition-only")
                     and any(a.lower_ in only for a in children(c, "advmod")))]
             if not conditions:
