@@ -336,6 +336,26 @@ PARSED = [
      "Ukraine said it was a success.", {"participants": {"joe-biden", "volodymyr-zelensky", "olaf-scholz"}}),
     ("Erdogan hosted Lavrov and Kuleba in Antalya on Thursday. Russia and Ukraine made no progress.",
      {"participants": {"sergey-lavrov", "dmytro-kuleba"}, "not participants": {"recep-tayyip-erdogan"}}),
+    # who acts at the talks named again, attends them, is there, or comes with a party takes part
+    ("Biden met Zelensky in the Oval Office on Thursday. During the meeting, Harris told Zelensky that aid would continue.",
+     {"participants": {"joe-biden", "volodymyr-zelensky", "kamala-harris"}}),
+    ("Macron hosted a summit at the Elysee Palace on Monday. At the summit, Tusk warned against a ceasefire without guarantees.",
+     {"participants": {"emmanuel-macron", "donald-tusk"}}),
+    ("Biden met Zelensky in the Oval Office on Thursday, with Blinken and Sullivan in attendance.",
+     {"participants": {"joe-biden", "volodymyr-zelensky", "antony-blinken", "jake-sullivan"}}),
+    ("Macron hosted a summit at the Elysee Palace on Monday. The leaders of Spain, Denmark and Canada, along with the heads of "
+     "NATO and the European Commission, attended.",
+     {"participants": {"spain", "denmark", "canada", "nato", "european-commission"}}),
+    ("Macron hosted a summit at the Elysee Palace on Monday. Fidan and Sikorski were among those at the summit.",
+     {"participants": {"hakan-fidan", "radoslaw-sikorski"}}),
+    ("Macron hosted a summit at the Elysee Palace on Monday. Meloni and Tusk were also present.",
+     {"participants": {"giorgia-meloni", "donald-tusk"}}),
+    ("Zelensky arrived at the Elysee Palace on Monday with Sybiha and Yermak for talks with Macron.",
+     {"participants": {"volodymyr-zelensky", "andrii-sybiha", "andriy-yermak", "emmanuel-macron"}}),
+    ("Biden met Zelensky and European leaders at the White House on Monday. The Europeans — Sanchez, Frederiksen and Tusk — "
+     "flew in to show support.", {"participants": {"pedro-sanchez", "mette-frederiksen", "donald-tusk"}}),
+    # not attending is not taking part
+    ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",
      {"participants": {"emmanuel-macron", "olaf-scholz"}, "places": {"elysee-palace"}}),
 ]

@@ -223,7 +223,7 @@ class _Reader:
                 return list(self.ctx.pair_just_named(self.sent))
             return []
         if t.pos_ in ("NOUN", "PROPN"):
-            named = [a for c in children(t, "appos") for a in self.tok_actor.get(c.i, [])]
+            named = [a for c in children(t, "appos") for x in conjuncts(c) for a in self.tok_actor.get(x.i, [])]
             if named:  # "Turkey's foreign minister Hakan Fidan urged": the parser heads the title
                 return named
             named = [a for c in children(t, "prep") if c.lemma_.lower() in self.lex("example-preposition")

@@ -12,7 +12,7 @@ from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
 from .positions import main_sides, token_actors
-from .syntax import Token, children
+from .syntax import Token, children, conjuncts
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
@@ -339,6 +339,9 @@ def _welcomed_to(view: SentenceView, start: int, end: int) -> bool:
             and prep.head.lemma_.lower() in view.res.lemma_set("meeting-verb"))
 
 
+_LIST_OPEN = {"—": "—", "–": "–", "(": ")", ":": "."}  # a list set off after a noun, and what closes it
+
+
 def _side_count(res: Resources, actors: Iterable[str]) -> int:
     """How many sides actors make up, a group of countries ("European leaders") counting as many."""
     sides = {res.side_of(a) for a in actors}
@@ -546,6 +549,29 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                         t.participants.setdefault(who, ev)
                         added = True
         members: list[Token] = []
+        sides_present: list[Token] = []
+        if lemma in lex("copula") and any(  # "X and Y were among those at the summit"
+                p.lemma_.lower() in lex("partitive-preposition") and any(
+                    o.lemma_.lower() in lex("talks-noun-lemma") for q in children(x, "prep") for o in children(q, "pobj"))
+                for p in children(tok, "prep") for x in children(p, "pobj")):
+            members += children(tok, "nsubj")
+        group = [a for a in reader.actors_of(tok) if a in t.participants and res.entities[a].kind == "Group"] if tok.pos_ in (
+            "NOUN", "PROPN") else []
+        if group and tok.i + 1 < len(sent.parse) and sent.parse[tok.i + 1].text in _LIST_OPEN:
+            # "The Europeans — Macron, Merz and Starmer — flew in": the members of a group that takes part
+            close = next((x.i for x in sent.parse[tok.i + 2:] if x.text in _LIST_OPEN.values() or x.text in _LIST_OPEN), len(sent.parse))
+            members += [x for x in sent.parse[tok.i + 2:close] if x.pos_ == "PROPN"]
+        if lemma in lex("copula") and any(c.lemma_.lower() in lex("presence-word") for x in children(tok, "acomp", "prep")
+                                          for c in (x, *children(x, "pobj"))):
+            members += children(tok, "nsubj")  # "Macron and Merz were also present", "Rubio was in attendance"
+        if lemma in lex("arrive-verb"):  # "Zelensky arrived at the White House with Macron, Merz and Starmer"
+            members += [o for w in children(tok, "prep") if w.lemma_.lower() in lex("partner-preposition") for o in children(w, "pobj")]
+        for w in children(tok, "prep") if lemma in lex("meeting-verb") | lex("meeting-with-verb") | lex("encounter-verb") else []:
+            # "met Zelensky on Friday, with Vance and Rubio in attendance"
+            # (read on the words: the parser often breaks the phrase up)
+            there = next((x.i for x in sent.parse[w.i + 1:w.i + 16] if x.lemma_.lower() in lex("presence-word")), None)
+            if w.lemma_.lower() in lex("partner-preposition") and there is not None:
+                members += [x for x in sent.parse[w.i + 1:there] if x.pos_ == "PROPN"]
         if lemma in lex("member-verb"):  # "the US team consisted of Rubio and Waltz"
             owner = tok.head if tok.dep_ == "relcl" else next((s for s in tok.children if s.dep_ == "nsubj"), None)
             # ("Those at the table included X and Y", "Those at the meeting included X")
@@ -565,6 +591,15 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 # (with no object, what they attend is the talks last named)
                 not objects or any(x.lemma_.lower() in lex("talks-noun-lemma") for x in objects)):
             members += children(tok, "nsubj", "nsubjpass", "attr") + [a for x in children(tok, "aux") for a in children(x, "attr", "nsubj")]
+            if not any(c.dep_ == "neg" for c in tok.children):  # "The leaders of France and Italy attended": their sides too
+                sides_present += children(tok, "nsubj")
+                # ("..., along with the heads of NATO and the Commission, attended")
+                along = [o for h in (tok, *children(tok, "nsubj")) for w in children(h, "prep")
+                         for x in ([w] if any(a.lemma_.lower() in lex("along-adverb") for a in children(w, "advmod"))
+                                   else children(w, "prep") if w.lemma_.lower() in lex("along-adverb") else [])
+                         if x.lemma_.lower() in lex("partner-preposition") for o in children(x, "pobj")]
+                members += along
+                sides_present += along
             if tok.dep_ == "csubj":  # (the parser may make "taking part" the subject of "were X and Y")
                 members += children(tok.head, "attr")
             copula = next((x for x in tok.ancestors if x.lemma_.lower() in lex("copula")), None)
@@ -620,7 +655,7 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
             members += children(tok, "nsubj", "attr")
         for o in members:
             for who in reader.actors_of(o):
-                if res.entities[who].kind == "Person" and who not in t.mediators:
+                if (res.entities[who].kind == "Person" or o in sides_present) and who not in t.mediators:
                     t.participants.setdefault(who, ev)
                     added = True
         if lemma in lex("mediate-verb"):
@@ -712,7 +747,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
     participants = himself + [p for p in _participants(view, ctx, lo, hi, set(mediators) | set(hosts), persons_only)
                               if p not in himself and not _in_other_clause(view, p, a)]
     participants += [p for p in met or [] if p not in participants]  # both sides of "was received by X"
-    participants += [p for p in _setting_subjects(view, tracker, ctx, a, b) if p not in participants]
+    setting = _setting_subjects(view, tracker, ctx, a, b)
+    participants += [p for p in setting if p not in participants]
     if res.lexicon["same-group"].search(text, lo, a):  # "The next day the same group sat down with Putin"
         participants += [p for p in tracker.group if p not in participants]
     group = [p for p in participants if any(m.entity == p and lo <= s0 < a for s0, _e, m in view.actor_mentions())]
@@ -779,9 +815,9 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
         if t.round is None and len(rounds) == 1:
             t.round = rounds[0]
         tracker.add_places(t, places, ev)
-        if event or not anaphor or id(t) in created:
-            for p in participants:
-                t.participants.setdefault(p, ev)
+        # (who acts at talks named again takes part in them: "During the meeting, Vance told Zelensky ...")
+        for p in participants if event or not anaphor or id(t) in created else setting:
+            t.participants.setdefault(p, ev)
         for p in mediators:
             t.mediators.setdefault(p, ev)
         for p in hosts:
