@@ -12,7 +12,7 @@ from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
 from .positions import main_sides, token_actors
-from .syntax import Token, children, conjuncts
+from .syntax import Token, children
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
