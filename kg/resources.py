@@ -277,7 +277,7 @@ class Resources:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
-                         "withdraw-verb", "exit-verb", "address-verb", "presence-word",
+                         "withdraw-verb", "exit-verb", "address-verb", "presence-word", "face-verb",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word", "exception-preposition"):
                 for lemma in r.lemma_set(name):
@@ -507,7 +507,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "example-preposition", "gathering-noun",
                 "means-preposition", "address-verb", "necessity-verb", "threat-word", "retreat-verb", "condition-verb",
-                "condition-verb-preposition", "encounter-verb", "arrive-verb", "presence-word", "along-adverb", "agent-noun", "ask-verb",
+                "condition-verb-preposition", "encounter-verb", "arrive-verb", "face-verb", "presence-word", "along-adverb", "agent-noun", "ask-verb",
                 "question-mark", "reply-no", "reply-yes",
                 "pending-adverb", "preposition-word",
                 "meeting-verb", "host-verb", "destination-preposition", "conflict-noun", "setting-preposition",

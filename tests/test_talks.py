@@ -354,6 +354,11 @@ PARSED = [
      {"participants": {"volodymyr-zelensky", "andrii-sybiha", "andriy-yermak", "emmanuel-macron"}}),
     ("Biden met Zelensky and European leaders at the White House on Monday. The Europeans — Sanchez, Frederiksen and Tusk — "
      "flew in to show support.", {"participants": {"pedro-sanchez", "mette-frederiksen", "donald-tusk"}}),
+    # who did something to a person at the talks, or told them something, was there; not at another time or place
+    ("Biden met Zelensky in the Oval Office on Thursday. Harris thanked Zelensky for his courage.",
+     {"participants": {"kamala-harris"}}),
+    ("Biden met Zelensky in the Oval Office on Thursday. Harris told Zelensky in Munich last year that aid would come.",
+     {"not participants": {"kamala-harris"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",
