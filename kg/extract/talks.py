@@ -565,7 +565,8 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                                           for c in (x, *children(x, "pobj"))):
             members += children(tok, "nsubj")  # "Macron and Merz were also present", "Rubio was in attendance"
         if (lemma in lex("address-verb") | lex("face-verb") and tok.tag_ == "VBD" and not _own_setting(view, aside or set())
-                and any(a in t.participants and res.entities[a].kind == "Person" for o in children(tok, "dobj") for a in reader.actors_of(o))):
+                and any(a in t.participants and res.entities[a].kind == "Person"
+                        for o in children(tok, "dobj") for a in reader.actors_of(o))):
             members += children(tok, "nsubj")  # "Vance told Zelensky ...", "Vance accused Zelensky of ...": one at the talks
         if lemma in lex("arrive-verb"):  # "Zelensky arrived at the White House with Macron, Merz and Starmer"
             members += [o for w in children(tok, "prep") if w.lemma_.lower() in lex("partner-preposition") for o in children(w, "pobj")]
