@@ -359,6 +359,8 @@ PARSED = [
      {"participants": {"kamala-harris"}}),
     ("Biden met Zelensky in the Oval Office on Thursday. Harris told Zelensky in Munich last year that aid would come.",
      {"not participants": {"kamala-harris"}}),
+    ("The meeting in the Oval Office on Thursday quickly turned tense. Harris accused Zelensky of ingratitude, "
+     "noting that aid had flowed since 2022.", {"participants": {"kamala-harris", "volodymyr-zelensky"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",

@@ -71,6 +71,7 @@ class _Tracker:
         self.recent: TalksRecord | None = None
         self.dateline = dateline  # where "here" is in a wire report
         self.group: list[str] = []  # who were named before the talks word last (the subject): "the same group" next
+        self.recent_at = -2  # the sentence that last named the recent talks
 
     def evidence(self, sent: Sentence, rule: str, date: dt.date | None) -> Evidence:
         return Evidence(self.doc.doc_id, sent.start, sent.end, sent.text, rule, date)
@@ -480,13 +481,17 @@ def _in_aside(view: SentenceView, at: int, trigger: int) -> bool:
     return clause is not None and talk[0] not in clause.subtree
 
 
-def _own_setting(view: SentenceView, aside: set[int]) -> bool:
-    """The sentence names a date or place of its own, outside an aside about other talks."""
+def _own_setting(view: SentenceView, aside: set[int], verb: Token | None = None) -> bool:
+    """The sentence (the clause of ``verb``, if given) names a date or place of its own, outside
+    an aside about other talks."""
     doc = view.sent.parse
     spans = [(dm.start, dm.start + 1) for dm in view.sent.dates] + [(s, e) for s, e, m in view.mentions if m.sense == "place"]
     spans += [(m.start(), m.end()) for m in _YEAR.finditer(view.text)]  # ("in 2020": a time of its own)
     for s, e in spans:
         span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+        if span is not None and verb is not None and next(
+                (a for a in span[0].ancestors if a.pos_ in ("VERB", "AUX")), None) != verb:
+            continue  # ("Vance told Zelensky ..., noting that Putin broke a truce in 2019": another clause's time)
         if span is None or span[0].i not in aside:
             return True
     return False
@@ -564,10 +569,16 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
         if lemma in lex("copula") and any(c.lemma_.lower() in lex("presence-word") for x in children(tok, "acomp", "prep")
                                           for c in (x, *children(x, "pobj"))):
             members += children(tok, "nsubj")  # "Macron and Merz were also present", "Rubio was in attendance"
-        if (lemma in lex("address-verb") | lex("face-verb") and tok.tag_ == "VBD" and not _own_setting(view, aside or set())
-                and any(a in t.participants and res.entities[a].kind == "Person"
-                        for o in children(tok, "dobj") for a in reader.actors_of(o))):
-            members += children(tok, "nsubj")  # "Vance told Zelensky ...", "Vance accused Zelensky of ...": one at the talks
+        if lemma in lex("address-verb") | lex("face-verb") and tok.tag_ in ("VBD", "VBN") and not _own_setting(view, aside or set(), tok):
+            # "Vance told Zelensky ...", "Vance accused Zelensky of ...": one at the talks, or both when the
+            # talks were named just before ("The Oval Office meeting turned tense. Vance told Zelensky ...")
+            # (a pronoun is left out: "he" after a quote is too often someone else)
+            addressed = [a for o in children(tok, "dobj") for a in reader.actors_of(o) if res.entities[a].kind == "Person"]
+            named = [x for x in children(tok, "nsubj") if x.pos_ != "PRON"]
+            if any(a in t.participants for a in addressed):
+                members += named
+            elif addressed and named and sent.index - tracker.recent_at <= 1:
+                members += named + children(tok, "dobj")
         if lemma in lex("arrive-verb"):  # "Zelensky arrived at the White House with Macron, Merz and Starmer"
             members += [o for w in children(tok, "prep") if w.lemma_.lower() in lex("partner-preposition") for o in children(w, "pobj")]
         for w in children(tok, "prep") if lemma in lex("meeting-verb") | lex("meeting-with-verb") | lex("encounter-verb") else []:
@@ -835,6 +846,6 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
         if agreed:
             for hit in find_issues(text, agreed.end(), hi, res, tracker.doc.doc_id):
                 t.agreed.setdefault(hit.code, ev)
-        tracker.recent = t
+        tracker.recent, tracker.recent_at = t, sent.index
         tracker.group = group or tracker.group
     return targets[-1] if targets else None
