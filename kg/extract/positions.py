@@ -38,12 +38,22 @@ class TriggerHit:
 
 def find_triggers(doc: object, res: Resources) -> list[TriggerHit]:
     """Stance triggers of a parsed sentence; per token the most specific lexicon pattern wins."""
-    return [hit for tok in doc if (hit := trigger_at(tok, res)) is not None]  # type: ignore[attr-defined]
-
-
-def trigger_at(tok: Token, res: Resources) -> TriggerHit | None:
-    """The stance trigger a token is, by the most specific lexicon pattern it matches, if any."""
     index = res.trigger_index
+    return [hit for tok in doc if (hit := trigger_at(tok, res, index)) is not None]  # type: ignore[attr-defined]
+
+
+def _phrasal_entries(res: Resources, name: str) -> dict[str, list[list[str]]]:
+    """Head lemma → the particles of each entry of a phrasal lexicon ("take +part" → take: [[part]])."""
+    out: dict[str, list[list[str]]] = {}
+    for entry in res.lemma_set(name):
+        head, *particles = entry.split(" +")
+        out.setdefault(head, []).append(particles)
+    return out
+
+
+def trigger_at(tok: Token, res: Resources, index: dict[str, list[tuple[LemmaPattern, StanceTrigger]]] | None = None) -> TriggerHit | None:
+    """The stance trigger a token is, by the most specific lexicon pattern it matches, if any."""
+    index = res.trigger_index if index is None else index
     best: tuple[int, StanceTrigger, LemmaPattern] | None = None
     for pat, trig in index.get(tok.lemma_.lower(), []) + index.get(tok.text.lower(), []):
         if pat.matches(tok) and (best is None or pat.weight > best[0]):
@@ -170,6 +180,7 @@ class _Reader:
 
     def __post_init__(self) -> None:
         self.doc = self.sent.parse
+        self.tokens: list[Token] = list(self.doc)  # (spaCy makes a new token object on each access)
         for m in self.sent.mentions:
             if m.sense != "actor":
                 continue
@@ -178,7 +189,7 @@ class _Reader:
                 if m.entity not in self.tok_actor.setdefault(i, []):
                     self.tok_actor[i].append(m.entity)
         demonyms = self.res.by_demonym
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i not in self.tok_actor and tok.dep_ in ("amod", "compound", "nmod", "conj") and tok.text.lower() in demonyms:
                 self.tok_actor[tok.i] = [demonyms[tok.text.lower()]]
         self.lex = self.res.lemma_set
@@ -260,7 +271,7 @@ class _Reader:
     def titled_subject(self) -> list[str]:
         """The side a main-clause subject named only by a person's title stands for ("the head of
         the IAEA", "Ukraine's representative"), for a "he" or "she" later."""
-        for s in self.doc:
+        for s in self.tokens:
             if s.dep_ in ("nsubj", "csubj") and s.head.dep_ == "ROOT" and s.tag_ == "VBG" and s.i == 0:
                 s = next((a for a in s.subtree if a.dep_ == "appos"), s)  # ("Briefing the Council, the head of ...")
             if (s.dep_ in ("nsubj", "appos") and s.pos_ == "NOUN" and s.i not in self.tok_actor
@@ -289,7 +300,7 @@ class _Reader:
     def plan_lead_in(self) -> tuple[tuple[str, ...], str]:
         """The owner of a plan or of terms whose points the list after this lead-in sets out ("Key
         points of the US plan:", "Russia's conditions:"), and the stance the points take."""
-        head = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        head = next((t for t in self.tokens if t.dep_ == "ROOT"), None)
         if head is None:
             return (), "Proposal"
         nouns = [head] if head.pos_ in ("NOUN", "PROPN") else children(head, "nsubj")
@@ -317,12 +328,12 @@ class _Reader:
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.plan-item",
                       self.sent.date_near(0))
         for holder in self.memory.plan_lead:
-            for iss in self._drop_framing(self.doc[0], issues):
+            for iss in self._drop_framing(self.tokens[0], issues):
                 yield PositionRecord(holder, self.polarity(stance, iss, scope), iss.code, self.claim(iss, scope), ev)
 
     def lead_in_subject(self) -> list[str]:
         """The actors a sentence ending in a colon names as its subject ("the two sides:")."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.dep_ in ("nsubj", "ROOT") and tok.pos_ in ("NOUN", "PROPN"):
                 actors = self.actors_of(tok)
                 if actors:
@@ -426,7 +437,7 @@ class _Reader:
                 continue
             # an opening participle the parser made the subject: the phrase after its comma is
             # ("Briefing the Council, the head of the IAEA set out ...")
-            subjects = [next((a for a in s.subtree if a.dep_ == "appos" and self.doc[a.left_edge.i - 1].text == ","), s)
+            subjects = [next((a for a in s.subtree if a.dep_ == "appos" and self.tokens[a.left_edge.i - 1].text == ","), s)
                         if s.tag_ == "VBG" and s.i == 0 else s for s in subjects + children(cur, "csubj")[:1]]
             subjects = [s for s in subjects if s.dep_ != "csubj"]
             if subjects:
@@ -542,7 +553,7 @@ class _Reader:
             if self.document_clause(cur) and cur.head.head.i in triggers and cur.i in triggers and (
                     _negative(triggers[cur.head.head.i].trigger.stance) == _negative(triggers[cur.i].trigger.stance)):
                 return True  # "put forward a plan calling for dialogue": the verb of putting it forward says it
-            if any(self.noun_content(triggers[i].token) == cur for i in triggers if self.doc[i].pos_ == "NOUN"):
+            if any(self.noun_content(triggers[i].token) == cur for i in triggers if self.tokens[i].pos_ == "NOUN"):
                 return True  # (the same, with the clause hung on the verb: "doubled down on his demand that ...")
             if cur.head == cur or cur.dep_ in ("parataxis", "ROOT", "advcl", "relcl", "acl"):
                 return False
@@ -571,9 +582,9 @@ class _Reader:
         """The "that" clause right after a noun that the parser hung on a verb instead of the noun
         ("doubled down on his demand that Ukraine cede Crimea")."""
         after = t.right_edge.i + 1
-        if after >= len(self.doc) or self.doc[after].dep_ != "mark" or self.doc[after].lemma_.lower() not in self.lex("content-mark"):
+        if after >= len(self.doc) or self.tokens[after].dep_ != "mark" or self.tokens[after].lemma_.lower() not in self.lex("content-mark"):
             return None
-        clause = self.doc[after].head
+        clause = self.tokens[after].head
         return clause if clause.dep_ in ("advcl", "ccomp") and clause != t and t not in clause.subtree else None
 
     # ------------------------------------------------------------ scope
@@ -622,13 +633,13 @@ class _Reader:
                 ids |= {i for o in children(t, "dobj") for x in o.subtree if x.dep_ == "prep"
                         and x.lemma_.lower() in self.lex("condition-verb-preposition") for i in subtree_ids(x)}
             # a document's participle that states the opposite stance speaks for itself ("signed a decree ruling out talks")
-            ids -= {i for j in list(ids) if (c := self.doc[j]).dep_ == "acl" and c.i in triggers and c != t
+            ids -= {i for j in list(ids) if (c := self.tokens[j]).dep_ == "acl" and c.i in triggers and c != t
                     and self.document_clause(c) and _negative(triggers[c.i].trigger.stance) != _negative(hit.trigger.stance)
                     for i in subtree_ids(c)}
             # a time phrase deeper in the clause is no content either ("offered to send troops after a ceasefire")
             # ("as" deeper down is content: "issues such as Crimea", "act as a mediator")
-            ids -= {i for j in list(ids) if self.circumstance(self.doc[j])
-                    and self.doc[j].lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(self.doc[j])}
+            ids -= {i for j in list(ids) if self.circumstance(self.tokens[j])
+                    and self.tokens[j].lemma_.lower() not in self.lex("predicative-preposition") for i in subtree_ids(self.tokens[j])}
             if p.dep_ == "acl" or self.object_gap(p):
                 ids |= subtree_ids(p.head, [p])  # "a ceasefire proposal that Ukraine accepted"
             ids |= self.clause_antecedent(p)
@@ -637,9 +648,9 @@ class _Reader:
         # after the trigger, when no other trigger stands between them
         colon = next((tok.i for tok in self.doc[t.i + 1:] if tok.text == ":"), None)
         # (the trigger's own object may be a trigger too: "proposed a four-point plan: ...")
-        between = [i for i in triggers if t.i < i < (colon or 0) and not (self.doc[i].head == t and self.doc[i].dep_ == "dobj")]
+        between = [i for i in triggers if t.i < i < (colon or 0) and not (self.tokens[i].head == t and self.tokens[i].dep_ == "dobj")]
         if colon is not None and not between and (
-                colon - 1 in ids or self.doc[colon].head.i in (*ids, t.head.i, p.i)):
+                colon - 1 in ids or self.tokens[colon].head.i in (*ids, t.head.i, p.i)):
             ids |= set(range(colon + 1, len(self.doc)))
         if hit.trigger.stance == "Proposal" and not any(h.start in ids for h in self.issues()) and (
                 t.pos_ != "NOUN" or (t.dep_ == "dobj" and self.author_verb(t.head))):
@@ -695,7 +706,7 @@ class _Reader:
         """What a comma-set relative clause refers back to when the noun it hangs on names no issue:
         the clause before it ("called for a meeting at the level of leaders, which Moscow rejected";
         "Kyiv wants a ceasefire, something Russia refuses to accept")."""
-        if p.dep_ != "relcl" or not {self.doc[i - 1].text for i in (p.head.left_edge.i, p.left_edge.i) if i} & {",", "\u2014", "-"}:
+        if p.dep_ != "relcl" or not {self.tokens[i - 1].text for i in (p.head.left_edge.i, p.left_edge.i) if i} & {",", "\u2014", "-"}:
             return set()
         if not (self.object_gap(p) or (p.head.lemma_.lower() in self.lex("light-noun") and p.head.dep_ in ("npadvmod", "appos"))):
             return set()
@@ -815,18 +826,17 @@ class _Reader:
     def phrasal(self, v: Token, name: str) -> bool:
         """Whether a verb is an entry of lexicon ``name``, with its particles or fixed object
         ("lay +out", "take +part")."""
-        for entry in self.lex(name):
-            head, *particles = entry.split(" +")
-            if v.lemma_.lower() == head and all(any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lemma_.lower() == prt
-                                                    for c in v.children)
-                                                for prt in particles):  # (the parser may call "back" an adverb, "out" a preposition)
+        entries = self.res.derived(f"phrasal:{name}", lambda r: _phrasal_entries(r, name)).get(v.lemma_.lower(), ())
+        for particles in entries:
+            # (the parser may call "back" an adverb, "out" a preposition)
+            if all(any(c.dep_ in ("prt", "advmod", "dobj", "prep") and c.lemma_.lower() == prt for c in v.children) for prt in particles):
                 return True
         return False
 
     def plan_authors(self) -> list[str]:
         """Who this sentence says puts forward a plan: the owner of a plan noun ("Kyiv's plan"), or
         the subject (or passive agent) of an author verb whose object it is ("Zelensky laid out a plan")."""
-        for t in self.doc:
+        for t in self.tokens:
             if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lex("plan-noun"):
                 continue
             if has_det(t, self.lex("definite-determiner")):
@@ -870,11 +880,11 @@ class _Reader:
         shared by Warsaw", "..., a demand echoed by Macron and Merz")."""
         out: list[str] = []
         nouns = self.lex("stance-noun") | self.lex("shared-stance-noun")
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ in ("nsubj", "nsubjpass", "pobj"):
                 continue
             first = tok.left_edge
-            if first.i == 0 or self.doc[first.i - 1].text not in (",", "—", "–", ";"):
+            if first.i == 0 or self.tokens[first.i - 1].text not in (",", "—", "–", ";"):
                 continue  # an apposition to the clause before it, not "the position backed by X"
             for verb in children(tok, "acl"):
                 if verb.lemma_.lower() in self.lex("share-verb") and verb.tag_ == "VBN":
@@ -893,7 +903,7 @@ class _Reader:
         hits = self.codebook_hits()
         taken = {i for h in hits for i in range(h.start, h.end)}
         heads = self.memory.issue_heads
-        again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.doc
+        again = [IssueHit(heads.get(t.lemma_.lower()) or heads[t.lower_], t.i, t.i + 1) for t in self.tokens
                  if t.i not in taken and t.pos_ == "NOUN" and (t.lemma_.lower() in heads or t.lower_ in heads)
                  and has_det(t, self.lex("definite-determiner"))]
         return sorted(hits + again + self.withdrawals(taken), key=lambda h: (h.start, h.code))
@@ -911,7 +921,7 @@ class _Reader:
             i.withdrawal_by: i.code for i in r.issues.values() if i.withdrawal_by})
         places = [self.sent.local(m) for m in self.sent.mentions if m.sense == "place"]
         out = []
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i in taken or tok.pos_ != "VERB" or not self.phrasal(tok, "withdraw-verb"):
                 continue
             troops = any(c.lemma_.lower() in self.lex("troop-noun") for c in children(tok, "dobj"))
@@ -955,7 +965,7 @@ class _Reader:
     def given_up(self, hit: IssueHit, scope: set[int]) -> bool:
         """The issue is the object of a verb or noun of giving it up ("abandon its NATO ambitions",
         "halt arms supplies", "a halt to arms supplies"), not just near one ("end in negotiations")."""
-        tok = self.doc[hit.start]
+        tok = self.tokens[hit.start]
         for _ in range(6):
             if tok.head == tok or tok.head.i not in scope:
                 return False
@@ -994,7 +1004,7 @@ class _Reader:
     def excluded_item(self, hit: IssueHit) -> bool:
         """The issue is named in a "no ..." phrase of a list of terms ("three red lines: no recognition
         of occupied territory, no limits on its army"): demanding it be absent opposes it."""
-        tok = self.doc[hit.start]
+        tok = self.tokens[hit.start]
         for _ in range(5):
             if tok.pos_ in ("NOUN", "PROPN") and has_det(tok, "no"):
                 return not self.existential_denial(tok)  # (what "there is no" denies, _denials reads)
@@ -1027,7 +1037,7 @@ class _Reader:
 
     def _obligations(self, issues: list[IssueHit]) -> Iterator[PositionRecord]:
         """"Troops must leave, he said": the speaker demands what the clause says must happen."""
-        for tok in self.doc:
+        for tok in self.tokens:
             v = self.obligation_verb(tok)
             if v is None or self.hedged(v, v):
                 continue
@@ -1044,7 +1054,7 @@ class _Reader:
         """"There can be no peace talks without a withdrawal of troops, Kyiv said": the speaker
         demands what "no ... without" makes the condition. Under a stance trigger the trigger
         speaks instead (see :meth:`_drop_excluded`)."""
-        for prep in self.doc:
+        for prep in self.tokens:
             if prep.dep_ != "prep" or prep.lemma_.lower() not in self.lex("exception-preposition"):
                 continue
             excluded = prep.head
@@ -1067,7 +1077,7 @@ class _Reader:
     def _exits(self, issues: list[IssueHit]) -> Iterator[PositionRecord]:
         """"Russia pulled out of the grain deal": leaving an agreement rejects what it is about,
         held by who leaves (not leaving a place: "pulled out of Kherson" is a withdrawal)."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.pos_ != "VERB" or not (self.phrasal(tok, "withdraw-verb") or tok.lemma_.lower() in self.lex("exit-verb")):
                 continue
             deals = [o for p in children(tok, "prep", "prt") for x in (p, *children(p, "prep"))
@@ -1120,7 +1130,7 @@ class _Reader:
         ceasefire": what one's own side will do only on a condition demands the condition (of the
         speaker, else the subject). A stance trigger reads its own conditions."""
         only = self.lex("condition-only-adverb")
-        for verb in self.doc:
+        for verb in self.tokens:
             if verb.pos_ != "VERB" or verb.i in triggers or self.subsumed(verb, triggers) or self.hedged(verb, verb):
                 continue
             conditions = [c for c in verb.children if (c.dep_ == "advcl" and self.condition_kind(c) is not None and (
@@ -1149,7 +1159,7 @@ class _Reader:
     def asked_clause(self) -> tuple[Token, Token] | None:
         """The question a sentence says was put ("Asked whether Ukraine would cede the Donbas, ...")
         and the clause that answers it."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.lemma_.lower() in self.lex("ask-verb") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
                 for q in children(tok, "ccomp", "advcl"):
                     if any(m.lower_ in self.lex("question-mark") for m in children(q, "mark")):
@@ -1185,10 +1195,10 @@ class _Reader:
             if answer is None:
                 self.pending_question = (tuple(h.code for h in found), stance, tuple(holders))
                 return
-        elif self.memory.question is not None and self.doc[0].is_quote and len(self.doc) > 1:
+        elif self.memory.question is not None and self.tokens[0].is_quote and len(self.doc) > 1:
             codes, stance, holders_t = self.memory.question
-            answer = self.reply(self.doc[1].head) if self.doc[1].lower_ in self.lex("reply-no") | self.lex("reply-yes") else None
-            frame = self.speech(self.doc[1].head)
+            answer = self.reply(self.tokens[1].head) if self.tokens[1].lower_ in self.lex("reply-no") | self.lex("reply-yes") else None
+            frame = self.speech(self.tokens[1].head)
             holders = list(frame.actors) if frame is not None and frame.actors else list(holders_t)
             found = [IssueHit(c, 1, 2) for c in codes]
             scope = {1}
@@ -1206,7 +1216,7 @@ class _Reader:
         """"There can be no talk of a ceasefire, Peskov said": the speaker rejects what "there is
         no" denies; "there will be no ceasefire until Russia withdraws" demands the condition
         instead (as "no ... without" does, see :meth:`_exclusions`)."""
-        for tok in self.doc:
+        for tok in self.tokens:
             verb = tok.head
             if not self.existential_denial(tok):
                 continue
@@ -1237,7 +1247,7 @@ class _Reader:
         """The speaker's ``stance`` on each issue of the clause of ``pred`` (its subtree less ``stop``,
         with the subtrees of ``extra``)."""
         scope = subtree_ids(pred, stop).union(*(subtree_ids(x) for x in extra))
-        scope -= {i for tok in [self.doc[j] for j in scope] for c in self.purpose_of(tok) for i in subtree_ids(c)}
+        scope -= {i for tok in [self.tokens[j] for j in scope] for c in self.purpose_of(tok) for i in subtree_ids(c)}
         found = self._drop_framing(pred, [h for h in issues if h.start in scope])
         ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, rule, self.sent.date_near(anchor.idx))
         for holder in actors:
@@ -1249,10 +1259,10 @@ class _Reader:
         realistic" (the adjective), "X is not a realistic outcome" (the copula of the noun)."""
         if tok.lemma_.lower() in self.lex("copula") and tok.pos_ == "AUX":
             nxt = tok.i + 1  # past the copula's own adverbs and negation ("is still not on the table")
-            while nxt < len(self.doc) and self.doc[nxt].head == tok and self.doc[nxt].dep_ in ("advmod", "neg"):
+            while nxt < len(self.doc) and self.tokens[nxt].head == tok and self.tokens[nxt].dep_ in ("advmod", "neg"):
                 nxt += 1
             for st, name in (("Rejection", "evaluation-phrase-rejection"), ("Acceptance", "evaluation-phrase-acceptance")):
-                if nxt < len(self.doc) and self.res.lexicon[name].match(self.doc.text, self.doc[nxt].idx):
+                if nxt < len(self.doc) and self.res.lexicon[name].match(self.doc.text, self.tokens[nxt].idx):
                     return st, tok  # "a ceasefire is out of the question", "... is on the table"
             return None
         if tok.pos_ not in ("ADJ", "NOUN"):
@@ -1303,7 +1313,7 @@ class _Reader:
         tokenizer), "a priority", "a red line" (a noun with its modifier)."""
         lemma = tok.lemma_.lower()
         keys = [lemma]
-        if tok.i >= 2 and self.doc[tok.i - 1].text == "-" and self.doc[tok.i - 2].lower_ == "non":
+        if tok.i >= 2 and self.tokens[tok.i - 1].text == "-" and self.tokens[tok.i - 2].lower_ == "non":
             keys.insert(0, "non-" + lemma)
         if tok.pos_ == "NOUN":
             keys[:0] = [f"{c.lower_} {lemma}" for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1]
@@ -1338,7 +1348,7 @@ class _Reader:
         """"NATO membership is not realistic, the minister said": the speaker's stance on what the
         judged clause is about (its subject, or the extraposed "for Ukraine to join NATO").
         A judgement that is also a stance trigger ("unacceptable") is the trigger's to read."""
-        for tok in self.doc:
+        for tok in self.tokens:
             found_eval = self.evaluation(tok)
             if found_eval is None:
                 continue
@@ -1460,11 +1470,11 @@ class _Reader:
         actors, how = holders
         scope = content if content is not None else self.scope(hit, p, owner_toks, by_tok) | extra
         # "ready to return to the deal if sanctions were lifted": the condition is a demand of its own
-        clauses = {c for i in scope for c in self.doc[i].children if c.dep_ == "advcl"} | set(children(p, "advcl"))
+        clauses = {c for i in scope for c in self.tokens[i].children if c.dep_ == "advcl"} | set(children(p, "advcl"))
         kinds = {c: self.condition_kind(c) for c in clauses}
         # "offered a swap in exchange for an end to strikes": the price asked is a condition too
-        kinds |= {f: "if" for i in scope if self.doc[i].dep_ == "pobj" and self.doc[i].lemma_.lower() in self.lex("price-noun")
-                  for f in children(self.doc[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
+        kinds |= {f: "if" for i in scope if self.tokens[i].dep_ == "pobj" and self.tokens[i].lemma_.lower() in self.lex("price-noun")
+                  for f in children(self.tokens[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
         # "ready to meet Putin, but only after a ceasefire": an "only after" phrase later in the sentence
         # (the parser may hang it anywhere) is a condition too
         kinds |= {x: "if" for x in self.doc[t.i + 1:] if x.dep_ == "prep" and x.lemma_.lower() in self.lex("condition-only")
@@ -1472,8 +1482,8 @@ class _Reader:
         if negated or stance in ("Rejection", "Opposition"):
             # "would not sign any deal without security guarantees", "rejected a truce without guarantees":
             # what it lacks is the condition
-            kinds |= {self.doc[i]: "without" for i in scope if self.doc[i].dep_ == "prep"
-                      and self.doc[i].lemma_.lower() in self.lex("exception-preposition")}
+            kinds |= {self.tokens[i]: "without" for i in scope if self.tokens[i].dep_ == "prep"
+                      and self.tokens[i].lemma_.lower() in self.lex("exception-preposition")}
         clauses |= kinds.keys()
         conditions = sorted((c for c in clauses if kinds[c]), key=lambda c: c.i)
         cond_ids = {i for c in conditions for i in subtree_ids(c)}
@@ -1537,11 +1547,11 @@ class _Reader:
     def _drop_excluded(self, found: list[IssueHit], scope: set[int]) -> list[IssueHit]:
         """"No ceasefire can hold without security guarantees": what "no ... without" rules out is
         not what the stance is about; the condition after "without" is."""
-        conditions = {i for tok in (self.doc[i] for i in scope) if tok.dep_ == "prep"
+        conditions = {i for tok in (self.tokens[i] for i in scope) if tok.dep_ == "prep"
                       and tok.lemma_.lower() in self.lex("exception-preposition") for i in subtree_ids(tok)}
         if not conditions or not any(h.start in conditions for h in found):
             return found
-        return [h for h in found if h.start in conditions or not any(has_det(self.doc[i], "no") for i in range(h.start, h.end))]
+        return [h for h in found if h.start in conditions or not any(has_det(self.tokens[i], "no") for i in range(h.start, h.end))]
 
     def _decide(self, inner: list[str], how: str, frame: _Frame | None) -> tuple[list[str], str] | None:
         if frame is not None and frame.actors:
@@ -1558,7 +1568,7 @@ class _Reader:
             return found
         kept = list(specific)
         for h in found:
-            if self.res.issues[h.code].framing and self._depth(self.doc[h.start], t) <= 2:
+            if self.res.issues[h.code].framing and self._depth(self.tokens[h.start], t) <= 2:
                 kept.append(h)
         return sorted(kept, key=lambda h: (h.start, h.code))
 
@@ -1585,10 +1595,10 @@ class _Reader:
         else the single issue an earlier sentence proposed or demanded ("Moscow offered a truce.
         Kyiv dismissed the idea."); a reply to a proposal of several issues says not which."""
         nouns = self.lex("anaphoric-noun")
-        refs = [self.doc[i] for i in sorted(scope) if self.doc[i].lemma_.lower() in nouns
-                and self.doc[i].dep_ in ("dobj", "nsubjpass", "pobj")
-                and (self.doc[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.doc[i], t)
-                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.head == t))]  # ("voiced support for the idea")
+        refs = [self.tokens[i] for i in sorted(scope) if self.tokens[i].lemma_.lower() in nouns
+                and self.tokens[i].dep_ in ("dobj", "nsubjpass", "pobj")
+                and (self.tokens[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.tokens[i], t)
+                     or (self.tokens[i].dep_ == "pobj" and self.tokens[i].head.head == t))]  # ("voiced support for the idea")
         if not refs or (t.pos_ == "NOUN" and not self.voiced(t)):
             return []
         before = [h for h in issues if h.end <= t.i]
@@ -1611,7 +1621,7 @@ class _Reader:
             return subtree_ids(tok, [c for c in tok.children if c.dep_ in ("conj", "cc", "punct", "relcl", "appos", "advcl",
                                                                                 "parataxis", "nsubj")])
 
-        top = self.doc[hit.start]
+        top = self.tokens[hit.start]
         ids = span(top) | set(range(hit.start, hit.end))
         while top.head != top and top.head.i in scope and top.head != trigger:
             bigger = span(top.head) | ids

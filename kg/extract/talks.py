@@ -340,6 +340,14 @@ def _welcomed_to(view: SentenceView, start: int, end: int) -> bool:
             and prep.head.lemma_.lower() in view.res.lemma_set("meeting-verb"))
 
 
+def _role_lemmas(res: Resources) -> frozenset[str]:
+    """The lemmas :func:`_parsed_roles` reads a role from (the heads of phrasal entries)."""
+    names = ("lead-verb", "copula", "address-verb", "face-verb", "arrive-verb", "meeting-verb", "meeting-with-verb",
+             "encounter-verb", "member-verb", "participate-verb", "represent-verb", "send-verb", "member-noun", "facing-verb",
+             "bring-verb", "accompany-verb", "mediate-verb")
+    return frozenset(e.split(" +")[0] for n in names for e in res.lemma_set(n))
+
+
 _LIST_OPEN = {"—": "—", "–": "–", "(": ")", ":": "."}  # a list set off after a noun, and what closes it
 
 
@@ -544,8 +552,14 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
     sides = lex("side-noun-lemma")
     ev = tracker.evidence(sent, "talks.parsed-roles", t.date)
     added = False
+    relevant = res.derived("role-lemmas", _role_lemmas)
+    # (how one joins is not what: "joined by video link", "took part via video"; nor is the fixed object of "take part")
+    fixed = {p for entry in lex("participate-verb") for p in entry.split(" +")[1:]}
     for tok in sent.parse:
         lemma = tok.lemma_.lower()
+        listed = tok.i + 1 < len(sent.parse) and sent.parse[tok.i + 1].text in _LIST_OPEN
+        if lemma not in relevant and not listed:
+            continue  # (most words play no role: skip them before reading their dependents)
         if lemma in lex("lead-verb"):
             objs = [o for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in sides]
             for o in objs:
@@ -560,9 +574,9 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                     o.lemma_.lower() in lex("talks-noun-lemma") for q in children(x, "prep") for o in children(q, "pobj"))
                 for p in children(tok, "prep") for x in children(p, "pobj")):
             members += children(tok, "nsubj")
-        group = [a for a in reader.actors_of(tok) if a in t.participants and res.entities[a].kind == "Group"] if tok.pos_ in (
+        group = [a for a in reader.actors_of(tok) if a in t.participants and res.entities[a].kind == "Group"] if listed and tok.pos_ in (
             "NOUN", "PROPN") else []
-        if group and tok.i + 1 < len(sent.parse) and sent.parse[tok.i + 1].text in _LIST_OPEN:
+        if group:
             # "The Europeans — Macron, Merz and Starmer — flew in": the members of a group that takes part
             close = next((x.i for x in sent.parse[tok.i + 2:] if x.text in _LIST_OPEN.values() or x.text in _LIST_OPEN), len(sent.parse))
             members += [x for x in sent.parse[tok.i + 2:close] if x.pos_ == "PROPN"]
@@ -595,13 +609,12 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                     for p in children(owner, "prep") for o in children(p, "pobj"))):
                 members += [c for c in tok.children if c.dep_ in ("dobj", "attr", "pobj")]
                 members += [o for p in children(tok, "prep") for o in children(p, "pobj")]
-        # (how one joins is not what: "joined by video link", "took part via video")
-        # (nor is the fixed object of "take part")
-        fixed = {p for entry in lex("participate-verb") for p in entry.split(" +")[1:]}
+        participating = reader.phrasal(tok, "participate-verb")
         objects = [x for x in tok.subtree if x.dep_ in ("pobj", "dobj") and x.i > tok.i
                    and not (x.head == tok and x.lemma_.lower() in fixed)
-                   and not (x.head.dep_ in ("prep", "agent") and x.head.lemma_.lower() in lex("means-preposition") and x.pos_ == "NOUN")]
-        if reader.phrasal(tok, "participate-verb") and (
+                   and not (x.head.dep_ in ("prep", "agent") and x.head.lemma_.lower() in lex("means-preposition") and x.pos_ == "NOUN")
+                   ] if participating else []
+        if participating and (
                 # "taking part in the talks were X, Y and Z"; "among those attending were X and Y"
                 # (with no object, what they attend is the talks last named)
                 not objects or any(x.lemma_.lower() in lex("talks-noun-lemma") for x in objects)):
@@ -621,9 +634,9 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
             if not objects and copula is not None and tok.dep_ == "acl":
                 members += children(copula, "nsubj", "attr")
         # "a meeting also attended by X and Y" (the parse may hang "in a meeting" on the participle)
-        attended = [tok.head, *children(tok, "nsubjpass"), *(o for p in children(tok, "prep") for o in children(p, "pobj"))]
-        if reader.phrasal(tok, "participate-verb") and tok.tag_ == "VBN" and any(
-                s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
+        attended = [tok.head, *children(tok, "nsubjpass"), *(o for p in children(tok, "prep") for o in children(p, "pobj"))
+                    ] if participating and tok.tag_ == "VBN" else []
+        if any(s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
             members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
         if lemma in lex("represent-verb"):  # "Rubio and Waltz represented the United States", "the US side was represented by X"
             passive = bool(children(tok, "auxpass"))
