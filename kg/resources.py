@@ -296,6 +296,7 @@ class Resources:
                 words |= r.lemma_set(name)
             for lemma in r.lemma_set("plan-noun"):
                 words |= inflections(lemma)
+            words |= {entry.split()[0] for entry in r.lemma_set("count-word")}  # ("the four leaders")
             return frozenset(words)
         return self.derived("referent-words", build)  # type: ignore[no-any-return]
 
@@ -507,7 +508,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "renounce-noun", "renounce-preposition", "abstain-verb", "abstain-preposition",
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "example-preposition", "gathering-noun",
                 "means-preposition", "address-verb", "necessity-verb", "threat-word", "retreat-verb", "condition-verb",
-                "condition-verb-preposition", "encounter-verb", "arrive-verb", "face-verb", "presence-word", "along-adverb",
+                "condition-verb-preposition", "encounter-verb", "arrive-verb", "face-verb", "count-word", "presence-word", "along-adverb",
                 "agent-noun", "ask-verb",
                 "question-mark", "reply-no", "reply-yes",
                 "pending-adverb", "preposition-word",

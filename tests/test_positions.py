@@ -942,6 +942,17 @@ CLASS_CASES = {
         ("Zelensky said Russia would only stop after it captured the Donbas.", set()),
         ("Kyiv will negotiate once Russia withdraws its troops.", set()),
     ],
+    "the N leaders named with the talks": [
+        ("Putin and Zelensky met in Paris on Monday at a summit with Macron and Merkel. The four leaders agreed to exchange all "
+         "prisoners.", {("vladimir-putin", "Acceptance", "prisoner-exchange"), ("volodymyr-zelensky", "Acceptance", "prisoner-exchange"),
+                        ("emmanuel-macron", "Acceptance", "prisoner-exchange"), ("angela-merkel", "Acceptance", "prisoner-exchange")}),
+        # a count that does not fit names nobody
+        ("Putin and Zelensky met in Paris on Monday. The three leaders agreed to exchange all prisoners.", set()),
+    ],
+    "an aside in reported speech names its own holder": [
+        ("Zelensky insisted that any settlement must include security guarantees, a demand that Moscow has rejected.",
+         {("volodymyr-zelensky", "Demand", "security-guarantees"), ("russia", "Rejection", "security-guarantees")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

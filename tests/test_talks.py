@@ -361,6 +361,8 @@ PARSED = [
      {"not participants": {"kamala-harris"}}),
     ("The meeting in the Oval Office on Thursday quickly turned tense. Harris accused Zelensky of ingratitude, "
      "noting that aid had flowed since 2022.", {"participants": {"kamala-harris", "volodymyr-zelensky"}}),
+    ("Putin and Zelensky held talks in Paris on Monday at a summit hosted by President Macron and Chancellor Merkel. "
+     "The four leaders agreed to meet again.", {"participants": {"emmanuel-macron", "angela-merkel"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",

@@ -39,6 +39,7 @@ class Discourse:
     last_person: str | None = None
     pair_sides: tuple[str, ...] = ()
     pair_persons: tuple[str, ...] = ()
+    party_persons: tuple[str, ...] = ()  # every person the sentence that last named a pair named ("the four leaders")
     main_sides: tuple[str, ...] = ()
     pair_at: int = -2  # the sentence that last named a pair (for "they" in the next one)
     persons_seen: dict[str, int] = field(default_factory=dict)  # person → the sentence that last named them
@@ -63,6 +64,7 @@ class Discourse:
             people = _distinct(persons)
             if len(people) >= 2:
                 self.pair_persons = tuple(people[:2])
+                self.party_persons = tuple(people)
                 self.pair_at = sent.index
         elif pair := _joint_subject(SentenceView(sent, res)):
             # "China and Brazil jointly issued ...": later "the two sides" (or "they") are these

@@ -242,6 +242,9 @@ class _Reader:
             if named:  # "Several members, including France and Britain, voiced support": the ones named
                 return named
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
+            counts = {int(n.split()[1]) for n in self.lex("count-word") if n.split()[0] in nums}
+            if counts == {len(self.ctx.party_persons)} and lemma in self.lex("leader-noun"):
+                return list(self.ctx.party_persons)  # "the four leaders" after talks of four named leaders
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
                 return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))
@@ -717,8 +720,8 @@ class _Reader:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return set()
-        return subtree_ids(verb, [p.head if p.head.dep_ in ("npadvmod", "appos") else p,
-                                  *children(verb, "nsubj", "nsubjpass")])
+        ids = subtree_ids(verb, [p.head if p.head.dep_ in ("npadvmod", "appos") else p, *children(verb, "nsubj", "nsubjpass")])
+        return ids - {i for j in list(ids) if self.circumstance(self.tokens[j]) for i in subtree_ids(self.tokens[j])}
 
     def cleft_content(self, p: Token) -> set[int]:
         """What a cleft sentence says the clause of ``p`` is about: "What Moscow wants is X",
@@ -1433,6 +1436,9 @@ class _Reader:
                 return
             stance = "Rejection"
             frame = _Frame(frame.actors, frame.generic, frame.verb, attitude=True)
+        if frame is not None and frame.attitude and p.dep_ == "relcl" and children(p, "nsubj"):
+            # "insisted on elections only after X, a sequence Moscow rejects": an aside names its own holder
+            frame = _Frame(frame.actors, frame.generic, frame.verb)
         speaker = frame.actors if frame else []
         extra: set[int] = set()
         content: set[int] | None = None   # the scope, when it is not the trigger's own phrase

@@ -190,8 +190,9 @@ def _by_pattern(view: SentenceView, name: str) -> list[str]:
             if after:
                 out.append(after[0][2].entity)
                 end = after[0][1]
-                for s, e, x in view.actor_mentions():  # "mediation of Turkey and the United Nations"
-                    if s >= end and re.fullmatch(r"\s*(?:and|or|,\s*and)\s*(?:the\s+)?", view.text[end:s]):
+                for s, e, x in view.actor_mentions():  # "mediation of Turkey and the United Nations", "hosted by X and Chancellor Y"
+                    if s >= end and not x.modifier and re.fullmatch(
+                            r"\s*(?:and|or|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}", view.text[end:s]):
                         out.append(x.entity)
                         end = e
         elif view.text[:m.start()].endswith("-"):  # "U.S.-brokered", "Turkish-mediated": the word before the hyphen
@@ -344,7 +345,7 @@ def _role_lemmas(res: Resources) -> frozenset[str]:
     """The lemmas :func:`_parsed_roles` reads a role from (the heads of phrasal entries)."""
     names = ("lead-verb", "copula", "address-verb", "face-verb", "arrive-verb", "meeting-verb", "meeting-with-verb",
              "encounter-verb", "member-verb", "participate-verb", "represent-verb", "send-verb", "member-noun", "facing-verb",
-             "bring-verb", "accompany-verb", "mediate-verb")
+             "bring-verb", "accompany-verb", "mediate-verb", "leader-noun")
     return frozenset(e.split(" +")[0] for n in names for e in res.lemma_set(n))
 
 
@@ -678,6 +679,12 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 members += [p for o in at_talks for a in children(o, "prep") if a.lemma_.lower() in lex("agent-preposition")
                             for p in children(a, "pobj")]
                 members += subjects if at_talks else []
+        if lemma in lex("leader-noun") and {int(n.split()[1]) for n in lex("count-word") if n.split()[0] in {
+                c.lemma_.lower() for c in children(tok, "nummod")}} == {len(ctx.party_persons)}:
+            for who in ctx.party_persons:  # "The four leaders agreed ...": the four named with the talks
+                if who not in t.participants and who not in t.mediators:
+                    t.participants[who] = ev
+                    added = True
         if lemma in lex("copula") and any(  # "on the Ukrainian side were X and Y"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
             members += children(tok, "nsubj", "attr")
@@ -836,6 +843,8 @@ def _window_talks(view: SentenceView, tracker: _Tracker, ctx: Discourse, lo: int
             created.add(id(found))
         targets.append(found)
     for t in targets:
+        if t.format == "meeting" and fmt == "summit":
+            t.format = fmt  # ("held talks on Monday at a Normandy-format summit": the more specific word)
         ev = tracker.evidence(sent, rule, t.date or date)
         t.evidence.append(ev)
         if t.date is None and date is not None and len(targets) == 1 and not anaphor:
