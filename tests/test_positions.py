@@ -953,6 +953,12 @@ CLASS_CASES = {
         ("Zelensky insisted that any settlement must include security guarantees, a demand that Moscow has rejected.",
          {("volodymyr-zelensky", "Demand", "security-guarantees"), ("russia", "Rejection", "security-guarantees")}),
     ],
+    "only with, only on the basis of": [
+        ("Moscow is ready for talks, but only with guarantees for Russian security.",
+         {("russia", "Acceptance", "peace-talks"), ("russia", "Demand", "security-guarantees")}),
+        ("Minsk is open to dialogue, but only on the basis of a ceasefire.",
+         {("belarus", "Acceptance", "peace-talks"), ("belarus", "Demand", "ceasefire")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),
@@ -977,4 +983,15 @@ def test_an_unknown_briefer_speaks_for_the_publisher(publisher: str, expected: s
     text = ("MS SMITH: We will never accept the annexation of Crimea.\n\nQUESTION: And negotiations?\n\n"
             "MS SMITH: We stand ready to support any diplomatic effort.\n")
     doc = prepare(parse_document(f"Published: 2025-03-17\nPublisher: {publisher}\n\n{text}", "briefing"), res)
+    assert {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc, res)} == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Statement of the Ministry of Foreign Affairs of Ukraine on the sham referendums", {("ukraine", "Demand", "sanctions")}),
+    ("Joint statement by Poland and Lithuania", set()),  # two authors: "we" stays unresolved
+    ("Kyiv urges new sanctions", set()),  # a news headline names no author
+])
+def test_we_in_a_statement_is_its_author(title: str, expected: set[tuple[str, str, str]], res) -> None:  # type: ignore[no-untyped-def]
+    text = "We call on the international community to step up sanctions against Russia.\n"
+    doc = prepare(parse_document(f"Title: {title}\nPublished: 2022-09-30\n\n{text}", "statement"), res)
     assert {(p.holder.removeprefix(ID), p.stance, p.issue) for p in extract_positions(doc, res)} == expected

@@ -8,11 +8,14 @@ the issues in its syntactic scope.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..annotate import AnnotatedDocument, Sentence, publisher_actors, speaker_turns, starts_line
+from ..documents import Document
+from ..mentions import find_mentions
 from ..records import Evidence, PositionRecord
 from ..resources import LemmaPattern, Resources, StanceTrigger
 from ..sentences import LIST_ITEM
@@ -89,6 +92,7 @@ class _Memory:
     last_offerer: frozenset[str] = frozenset()
     named_offers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "principle" → the issues of the principles set out
     question: tuple[tuple[str, ...], str, tuple[str, ...]] | None = None  # a question put without its answer: issues, stance, who
+    author: tuple[str, ...] = ()  # who issues the document, when it is a statement ("We call on ..." outside quotes)
     titled: tuple[str, ...] = ()  # the side of the last subject named only by a title ("the head of the IAEA"), for "he"
     titled_at: int = -1
     turn: tuple[str, ...] = ()  # the speaker of the current turn of a transcript ("Zakharova: We ...")
@@ -100,7 +104,7 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
     publisher = publisher_actors(doc.document, res)  # (with the gazetteer's own matcher: a view builds its own)
     res = doc.view(res)
     ctx = Discourse(main_sides=main_sides(doc, res))
-    memory = _Memory()
+    memory = _Memory(author=publisher or statement_author(doc.document, res))
     turns = speaker_turns(doc.sentences, doc.document.body, res, publisher)
     for sent in doc.sentences:
         memory.turn, memory.asking = turns.get(sent.start, ((), False))
@@ -131,6 +135,18 @@ def extract_positions(doc: AnnotatedDocument, res: Resources) -> Iterator[Positi
         for m in sent.mentions:
             if m.sense == "actor" and res.entities[m.entity].kind in ("Country", "Organization", "Group"):
                 memory.last_body = m.entity
+
+
+def statement_author(document: Document, res: Resources) -> tuple[str, ...]:
+    """The one actor a statement's title names as its author ("Statement of the Ministry of
+    Foreign Affairs of Ukraine on ..."); none for another title."""
+    title = document.title or ""
+    words = title.split()
+    if not words or words[0].lower().strip(":") not in res.lemma_set("statement-noun"):
+        return ()
+    head = re.split(r"\s+(?:on|about|regarding|concerning|in connection with)\s+", title, maxsplit=1)[0]
+    found = {m.entity for m in find_mentions(head, document.doc_id, res) if m.sense == "actor"}
+    return tuple(found) if len(found) == 1 else ()
 
 
 def text_issue_heads(text: str, res: Resources, doc_id: str) -> dict[str, str]:
@@ -222,7 +238,7 @@ class _Reader:
                 return list(self.memory.titled)  # "The head of the IAEA set out ... He called on ..."
             return [last] if last else []
         if lemma in self.lex("speaker-pronoun"):
-            return list(speaker)
+            return list(speaker) or list(self.memory.author)  # (in a statement with no speaker: its author)
         if lemma in self.lex("body-pronoun"):
             if bodies:
                 return bodies
@@ -1483,7 +1499,8 @@ class _Reader:
                   for f in children(self.tokens[i], "prep") if f.lemma_.lower() in self.lex("price-preposition")}
         # "ready to meet Putin, but only after a ceasefire": an "only after" phrase later in the sentence
         # (the parser may hang it anywhere) is a condition too
-        kinds |= {x: "if" for x in self.doc[t.i + 1:] if x.dep_ == "prep" and x.lemma_.lower() in self.lex("condition-only")
+        kinds |= {x: "if" for x in self.doc[t.i + 1:] if (x.dep_ == "prep" or (x.dep_ == "conj" and x.pos_ == "ADP"))
+                  and x.lemma_.lower() in self.lex("condition-only")
                   and any(a.lower_ in self.lex("condition-only-adverb") for a in children(x, "advmod"))}
         if negated or stance in ("Rejection", "Opposition"):
             # "would not sign any deal without security guarantees", "rejected a truce without guarantees":
