@@ -363,6 +363,11 @@ PARSED = [
      "noting that aid had flowed since 2022.", {"participants": {"kamala-harris", "volodymyr-zelensky"}}),
     ("Putin and Zelensky held talks in Paris on Monday at a summit hosted by President Macron and Chancellor Merkel. "
      "The four leaders agreed to meet again.", {"participants": {"emmanuel-macron", "angela-merkel"}}),
+    # a signing: who signs for a party, and who attends the ceremony, take part
+    ("Russia and Ukraine signed separate agreements on Friday, in a ceremony at the Dolmabahce Palace attended by "
+     "Guterres and Erdogan. Shoigu signed for Moscow and Kubrakov for Kyiv.",
+     {"participants": {"russia", "ukraine", "antonio-guterres", "recep-tayyip-erdogan", "sergei-shoigu",
+                       "oleksandr-kubrakov"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",

@@ -345,7 +345,7 @@ def _role_lemmas(res: Resources) -> frozenset[str]:
     """The lemmas :func:`_parsed_roles` reads a role from (the heads of phrasal entries)."""
     names = ("lead-verb", "copula", "address-verb", "face-verb", "arrive-verb", "meeting-verb", "meeting-with-verb",
              "encounter-verb", "member-verb", "participate-verb", "represent-verb", "send-verb", "member-noun", "facing-verb",
-             "bring-verb", "accompany-verb", "mediate-verb", "leader-noun")
+             "bring-verb", "accompany-verb", "mediate-verb", "leader-noun", "sign-verb")
     return frozenset(e.split(" +")[0] for n in names for e in res.lemma_set(n))
 
 
@@ -594,6 +594,11 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 members += named
             elif addressed and named and sent.index - tracker.recent_at <= 1:
                 members += named + children(tok, "dobj")
+        if lemma in lex("sign-verb"):  # "Shoigu signed for Moscow and Kubrakov for Kyiv": who signs for a party
+            for w in children(tok, "prep"):
+                inside = [x for x in w.subtree if x.pos_ == "PROPN"]
+                if w.lemma_.lower() in lex("behalf-preposition") and any(a in t.participants for x in inside for a in reader.actors_of(x)):
+                    members += children(tok, "nsubj") + inside
         if lemma in lex("arrive-verb"):  # "Zelensky arrived at the White House with Macron, Merz and Starmer"
             members += [o for w in children(tok, "prep") if w.lemma_.lower() in lex("partner-preposition") for o in children(w, "pobj")]
         for w in children(tok, "prep") if lemma in lex("meeting-verb") | lex("meeting-with-verb") | lex("encounter-verb") else []:
@@ -636,7 +641,7 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 members += children(copula, "nsubj", "attr")
         # "a meeting also attended by X and Y" (the parse may hang "in a meeting" on the participle)
         attended = [tok.head, *children(tok, "nsubjpass"), *(o for p in children(tok, "prep") for o in children(p, "pobj"))
-                    ] if participating and tok.tag_ == "VBN" else []
+                    ] if participating and (tok.tag_ == "VBN" or children(tok, "agent")) else []  # (the tagger may call it past)
         if any(s.lemma_.lower() in lex("talks-noun-lemma") for s in attended):
             members += [p for a in children(tok, "agent") for p in children(a, "pobj")]
         if lemma in lex("represent-verb"):  # "Rubio and Waltz represented the United States", "the US side was represented by X"
