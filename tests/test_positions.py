@@ -959,6 +959,12 @@ CLASS_CASES = {
         ("Minsk is open to dialogue, but only on the basis of a ceasefire.",
          {("belarus", "Acceptance", "peace-talks"), ("belarus", "Demand", "ceasefire")}),
     ],
+    "a judging adjective with no object judges the clause before": [
+        ("The idea of European peacekeepers has gained ground in London and Paris, but Berlin and Rome remain sceptical.",
+         {("germany", "Opposition", "security-guarantees"), ("italy", "Opposition", "security-guarantees")}),
+        ("Kyiv proposed a prisoner swap, but Moscow was wary.",
+         {("ukraine", "Proposal", "prisoner-exchange"), ("russia", "Opposition", "prisoner-exchange")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

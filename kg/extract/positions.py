@@ -1520,7 +1520,7 @@ class _Reader:
             found = [h for h in found if any(h.start <= x.i < h.end for x in acted)]
         found = self._drop_framing(t, self._drop_excluded(found, scope))
         if not found and not hit.trigger.object_only:  # (what is handed over must be named)
-            found = self._anaphoric(t, scope, issues)
+            found = self._anaphoric(t, scope, issues, p)
         conditional = bool(cond_issues) and (stance in ("Acceptance", "Support", "Proposal")
                                              or any(kinds[c] in ("until", "without") for c in conditions))
         if not found and not conditional:
@@ -1613,7 +1613,7 @@ class _Reader:
             verb = verb.head
         return verb.dep_ == "xcomp" and verb.head == t
 
-    def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit]) -> list[IssueHit]:
+    def _anaphoric(self, t: Token, scope: set[int], issues: list[IssueHit], p: Token | None = None) -> list[IssueHit]:
         """"Russia rejected the proposal": the issue is the one named just before in the sentence,
         else the single issue an earlier sentence proposed or demanded ("Moscow offered a truce.
         Kyiv dismissed the idea."); a reply to a proposal of several issues says not which."""
@@ -1622,6 +1622,9 @@ class _Reader:
                 and self.tokens[i].dep_ in ("dobj", "nsubjpass", "pobj")
                 and (self.tokens[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.tokens[i], t)
                      or (self.tokens[i].dep_ == "pobj" and self.tokens[i].head.head == t))]  # ("voiced support for the idea")
+        if not refs and p is not None and t.pos_ == "ADJ" and p.dep_ == "conj" and not any(c.dep_ in ("prep", "xcomp", "ccomp") for c in t.children):
+            # "The idea of peacekeepers has gained ground in Paris, but Berlin remains sceptical": of the clause before
+            return [h for h in issues if h.start in subtree_ids(p.head, [p]) and h.end <= t.i][-1:]
         if not refs or (t.pos_ == "NOUN" and not self.voiced(t)):
             return []
         before = [h for h in issues if h.end <= t.i]
