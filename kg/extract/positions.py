@@ -1622,7 +1622,7 @@ class _Reader:
                 and self.tokens[i].dep_ in ("dobj", "nsubjpass", "pobj")
                 and (self.tokens[i].head.i in (t.i, t.head.i) or self.argument_of_complement(self.tokens[i], t)
                      or (self.tokens[i].dep_ == "pobj" and self.tokens[i].head.head == t))]  # ("voiced support for the idea")
-        if not refs and p is not None and t.pos_ == "ADJ" and p.dep_ == "conj" and not any(c.dep_ in ("prep", "xcomp", "ccomp") for c in t.children):
+        if not refs and p is not None and t.pos_ == "ADJ" and p.dep_ == "conj" and not children(t, "prep", "xcomp", "ccomp"):
             # "The idea of peacekeepers has gained ground in Paris, but Berlin remains sceptical": of the clause before
             return [h for h in issues if h.start in subtree_ids(p.head, [p]) and h.end <= t.i][-1:]
         if not refs or (t.pos_ == "NOUN" and not self.voiced(t)):
