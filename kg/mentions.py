@@ -145,7 +145,38 @@ def find_mentions(body: str, doc_id: str, res: Resources) -> list[Mention]:
         elif any(x.entity == iri and x.start == start for x in out):
             continue
         out.append(_classify(body, start, end, text, iri, via, res))
-    return _titles(body, _appositive_places(body, out, res), res)
+    return _titles(body, _appositive_places(body, _short_names(body, out, res), res), res)
+
+
+def _short_names(body: str, mentions: list[Mention], res: Resources) -> list[Mention]:
+    """A person named in full names themselves later by one part of the name the gazetteer has no
+    alias for ("Wang Yi ... Wang said"), when no other person named in the text shares it.
+
+    >>> from kg.resources import load_resources
+    >>> res = load_resources()
+    >>> body = "Wang Yi met Lavrov. Wang said China wants peace."
+    >>> [(m.text, m.entity.rsplit("/", 1)[-1]) for m in find_mentions(body, "d", res)]
+    [('Wang Yi', 'wang-yi'), ('Lavrov', 'sergey-lavrov'), ('Wang', 'wang-yi'), ('China', 'china')]
+    """
+    table = _global_matcher(res)[1]
+    parts: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.sense == "actor" and "Person" in res.entities[m.entity].types and " " in m.text.strip():
+            for word in m.text.split():
+                if len(word) >= 3 and word[0].isupper() and word.lower() not in table:
+                    parts.setdefault(word, set()).add(m.entity)
+                    first.setdefault(word, m.end)
+    names = {w: next(iter(e)) for w, e in parts.items() if len(e) == 1}
+    if not names:
+        return mentions
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
+    taken = [(m.start, m.end) for m in mentions]
+    extra = [_classify(body, m.start(), m.end(), m.group(1), names[m.group(1)], "alias", res) for m in pattern.finditer(body)
+             if m.start() >= first[m.group(1)] and not any(x < m.end() and m.start() < y for x, y in taken)
+             and not re.search(r"[A-Z][\w'’-]*\s+$", body[max(0, m.start() - 30):m.start()])  # (not inside another name)
+             and not re.match(r"\s+[A-Z]", body[m.end():m.end() + 2])]
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 def _titles(body: str, mentions: list[Mention], res: Resources) -> list[Mention]:

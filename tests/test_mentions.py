@@ -64,3 +64,17 @@ def test_scoped_alias_only_in_its_document(res) -> None:  # type: ignore[no-unty
 def test_modifiers(text: str, modifier: bool, res) -> None:  # type: ignore[no-untyped-def]
     first = find_mentions(text, "x", res)[0]
     assert first.modifier is modifier
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a full name the gazetteer has no alias for names the person later in the text
+    ("Wang Yi met Lavrov on Friday. Wang said China wants talks.", [("Wang", "actor/wang-yi")]),
+    ("Mr. Wang Yi spoke first. Then Mr. Wang left.", [("Wang", "actor/wang-yi")]),
+    # not before the full name, nor inside another name
+    ("Wang said China wants talks. Wang Yi met Lavrov.", []),
+    ("Wang Yi met Lavrov. Wang Wenbin said so.", []),
+])
+def test_short_names_after_a_full_name(text: str, expected: list[tuple[str, str]], res) -> None:  # type: ignore[no-untyped-def]
+    found = [(m.text, m.entity.removeprefix(ID)) for m in find_mentions(text, "x", res)]
+    short = [f for f in found if " " not in f[0] and f[1] == "actor/wang-yi"]
+    assert short == expected
