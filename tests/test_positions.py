@@ -965,6 +965,12 @@ CLASS_CASES = {
         ("Kyiv proposed a prisoner swap, but Moscow was wary.",
          {("ukraine", "Proposal", "prisoner-exchange"), ("russia", "Opposition", "prisoner-exchange")}),
     ],
+    "on condition that": [
+        ("Peskov said Moscow was ready for talks on condition that the new realities are recognised.",
+         {("dmitry-peskov", "Acceptance", "peace-talks"), ("dmitry-peskov", "Demand", "annexed-regions")}),
+        ("Budapest is open to a diplomatic settlement, but on the condition that sanctions on Russian energy are lifted.",
+         {("hungary", "Acceptance", "peace-talks"), ("hungary", "Demand", "sanctions")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

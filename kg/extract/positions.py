@@ -1502,6 +1502,9 @@ class _Reader:
         kinds |= {x: "if" for x in self.doc[t.i + 1:] if (x.dep_ == "prep" or (x.dep_ == "conj" and x.pos_ == "ADP"))
                   and x.lemma_.lower() in self.lex("condition-only")
                   and any(a.lower_ in self.lex("condition-only-adverb") for a in children(x, "advmod"))}
+        # "ready for talks on condition that the new realities are recognised" (the parser may hang it anywhere later)
+        kinds |= {x: "if" for x in self.doc[t.i + 1:] if (x.dep_ == "prep" or (x.dep_ == "conj" and x.pos_ == "ADP"))
+                  and any(o.lemma_.lower() in self.lex("purpose-noun") for o in children(x, "pobj"))}
         if negated or stance in ("Rejection", "Opposition"):
             # "would not sign any deal without security guarantees", "rejected a truce without guarantees":
             # what it lacks is the condition
