@@ -509,6 +509,7 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "evaluation-demand", "stance-noun", "relative-pronoun", "light-noun", "example-preposition", "gathering-noun",
                 "means-preposition", "address-verb", "necessity-verb", "threat-word", "retreat-verb", "condition-verb",
                 "condition-verb-preposition", "encounter-verb", "arrive-verb", "face-verb", "count-word", "statement-noun",
+                "negative-determiner",
                 "sign-verb", "behalf-preposition",
                 "presence-word", "along-adverb",
                 "agent-noun", "ask-verb",

@@ -971,6 +971,11 @@ CLASS_CASES = {
         ("Budapest is open to a diplomatic settlement, but on the condition that sanctions on Russian energy are lifted.",
          {("hungary", "Acceptance", "peace-talks"), ("hungary", "Demand", "sanctions")}),
     ],
+    "a subject with neither or no": [
+        ("Neither Moscow nor Kyiv has accepted the American plan for a ceasefire.",
+         {("russia", "Rejection", "ceasefire"), ("ukraine", "Rejection", "ceasefire")}),
+        ("Neither side wants a ceasefire.", set()),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

@@ -506,6 +506,9 @@ class _Reader:
             chain.append(cur)
         if any(c.dep_ == "neg" for x in chain for c in x.children):
             return True
+        if any(c.lower_ in self.lex("negative-determiner")
+               for x in chain for s in children(x, "nsubj", "nsubjpass") for c in s.children):
+            return True  # "Neither Moscow nor Kyiv has accepted the plan", "No country has backed it"
         if stance not in ("Demand", "Proposal") and t.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "dobj" and has_det(c, "no") for c in t.children):
             return True  # "made no compromises", "accepted no proposal" (but "demands no troops" opposes them)
