@@ -277,7 +277,7 @@ class Resources:
             words = set(r.trigger_index)
             for name in ("obligation", "lead-verb", "member-verb", "mediate-verb", "meeting-verb", "meeting-with-verb",
                          "participate-verb", "accompany-verb", "bring-verb", "represent-verb", "facing-verb", "delegation-noun",
-                         "withdraw-verb", "exit-verb", "address-verb", "presence-word", "face-verb",
+                         "withdraw-verb", "exit-verb", "address-verb", "presence-word", "face-verb", "seat-verb",
                          "evaluation-support", "evaluation-demand",
                          "evaluation-acceptance", "evaluation-rejection", "plan-noun", "denial-word", "exception-preposition"):
                 for lemma in r.lemma_set(name):
@@ -491,12 +491,12 @@ def load_resources(directory: Path | None = None) -> Resources:
     triggers, lists, raw, lemmas = _lexicon(directory)
     required = {"abstain-preposition", "abstain-verb", "accompany-verb", "acquire-verb", "address-verb", "agent-adjective",
                 "agent-noun", "agent-preposition", "agreement-noun", "along-adverb", "alternative-noun", "anaphoric-noun",
-                "arrive-verb", "ask-verb", "attitude-verb", "author-verb", "behalf-preposition", "body-pronoun", "briefer-label",
-                "bring-verb", "causative-verb", "chrome-line", "circumstance-preposition", "clause-start", "condition-mark",
-                "condition-only", "condition-only-adverb", "condition-until", "condition-verb", "condition-verb-preposition",
-                "conflict-noun", "content-mark", "content-verb", "convene-verb", "copula", "count-word", "dateline-here",
-                "definite-determiner", "delegation-noun", "demand-noun", "denial-word", "destination-preposition", "encounter-verb",
-                "evaluation-acceptance", "evaluation-demand", "evaluation-noun", "evaluation-phrase-acceptance",
+                "arrive-verb", "ask-verb", "attitude-verb", "author-verb", "behalf-preposition", "beside-preposition", "body-pronoun",
+                "briefer-label", "bring-verb", "causative-verb", "chrome-line", "circumstance-preposition", "clause-start",
+                "condition-mark", "condition-only", "condition-only-adverb", "condition-until", "condition-verb",
+                "condition-verb-preposition", "conflict-noun", "content-mark", "content-verb", "convene-verb", "copula", "count-word",
+                "dateline-here", "definite-determiner", "delegation-noun", "demand-noun", "denial-word", "destination-preposition",
+                "encounter-verb", "evaluation-acceptance", "evaluation-demand", "evaluation-noun", "evaluation-phrase-acceptance",
                 "evaluation-phrase-rejection", "evaluation-rejection", "evaluation-support", "event-preposition",
                 "example-preposition", "exception-preposition", "exit-verb", "face-verb", "facing-verb", "failure",
                 "firm-when-negated", "future-aux", "gathering-noun", "generic-speaker-noun", "given-preposition", "guest-noun",
@@ -509,8 +509,8 @@ def load_resources(directory: Path | None = None) -> Resources:
                 "predicative-preposition", "preposition-word", "presence-word", "price-noun", "price-preposition", "purpose-noun",
                 "purpose-preposition", "question-label", "question-mark", "question-verb", "reciprocal", "relative-pronoun",
                 "renounce-noun", "renounce-preposition", "renounce-verb", "reply-no", "reply-yes", "represent-verb", "retreat-verb",
-                "same-group", "send-verb", "setting-preposition", "share-verb", "shared-stance-noun", "side-noun-lemma", "sign-verb",
-                "speaker-pronoun", "speech", "speech-verb", "spokes-word", "stance-noun", "statement-noun",
+                "same-group", "seat-verb", "send-verb", "setting-preposition", "share-verb", "shared-stance-noun", "side-noun-lemma",
+                "sign-verb", "speaker-pronoun", "speech", "speech-verb", "spokes-word", "stance-noun", "statement-noun",
                 "subject-owner-preposition", "talks-blocking-verb", "talks-noun", "talks-noun-lemma", "talks-spoke",
                 "talks-verb-parties", "tense-future", "tense-past", "territory-noun", "threat-word", "title-noun", "travel-to",
                 "troop-noun", "withdraw-preposition", "withdraw-verb"}

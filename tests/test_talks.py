@@ -368,6 +368,10 @@ PARSED = [
      "Guterres and Erdogan. Shoigu signed for Moscow and Kubrakov for Kyiv.",
      {"participants": {"russia", "ukraine", "antonio-guterres", "recep-tayyip-erdogan", "sergei-shoigu",
                        "oleksandr-kubrakov"}}),
+    ("Biden met Zelensky in the Oval Office on Thursday. Sitting next to Biden were Blinken and Sullivan.",
+     {"participants": {"antony-blinken", "jake-sullivan"}}),
+    ("Biden met Zelensky in the Oval Office on Thursday. The French president, the German chancellor and the British prime minister "
+     "also attended.", {"participants": {"france", "germany", "united-kingdom"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",

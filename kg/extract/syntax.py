@@ -131,7 +131,10 @@ def subtree_ids(tok: Token, stop: Iterable[Token] = ()) -> set[int]:
 def conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it ("China and Brazil")."""
     out = [tok]
-    todo = [c for c in tok.children if c.dep_ == "conj"]
+    # ("The French president, the German chancellor and the British prime minister": a list the parser
+    # makes an apposition with a conjunct of its own, when no name stands in it)
+    todo = [c for c in tok.children if c.dep_ == "conj" or (
+        c.dep_ == "appos" and c.pos_ == "NOUN" and tok.pos_ == "NOUN" and any(x.dep_ == "conj" for x in c.children))]
     while todo:
         t = todo.pop(0)
         out.append(t)

@@ -345,7 +345,7 @@ def _role_lemmas(res: Resources) -> frozenset[str]:
     """The lemmas :func:`_parsed_roles` reads a role from (the heads of phrasal entries)."""
     names = ("lead-verb", "copula", "address-verb", "face-verb", "arrive-verb", "meeting-verb", "meeting-with-verb",
              "encounter-verb", "member-verb", "participate-verb", "represent-verb", "send-verb", "member-noun", "facing-verb",
-             "bring-verb", "accompany-verb", "mediate-verb", "leader-noun", "sign-verb")
+             "bring-verb", "accompany-verb", "mediate-verb", "leader-noun", "sign-verb", "seat-verb")
     return frozenset(e.split(" +")[0] for n in names for e in res.lemma_set(n))
 
 
@@ -594,6 +594,13 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 members += named
             elif addressed and named and sent.index - tracker.recent_at <= 1:
                 members += named + children(tok, "dobj")
+        if lemma in lex("seat-verb") and any(  # "Vance sat beside Trump", "Sitting next to Trump were Vance and Rubio"
+                a in t.participants for p in tok.subtree if p.dep_ == "pobj" and p.head.lemma_.lower() in lex("beside-preposition")
+                for a in reader.actors_of(p)):
+            members += children(tok, "nsubj")
+            cop = next((x for x in sent.parse[tok.i + 1:] if x.lemma_.lower() in lex("copula")), None) if tok.i == 0 else None
+            if cop is not None:  # (an opening participle: who is named after its "were"; the parser often errs there)
+                members += [x for x in sent.parse[cop.i + 1:] if x.text[:1].isupper()]
         if lemma in lex("sign-verb"):  # "Shoigu signed for Moscow and Kubrakov for Kyiv": who signs for a party
             for w in children(tok, "prep"):
                 inside = [x for x in w.subtree if x.pos_ == "PROPN"]
