@@ -976,6 +976,11 @@ CLASS_CASES = {
          {("russia", "Rejection", "ceasefire"), ("ukraine", "Rejection", "ceasefire")}),
         ("Neither side wants a ceasefire.", set()),
     ],
+    "a subject the parser gives to the participle set off after it": [
+        ("The American plan, drafted by Witkoff's team, offers Ukraine a ceasefire along the front line.",
+         {("united-states", "Proposal", "ceasefire")}),
+        ("The Russian memorandum, published on Monday by state media, offers Kyiv a ceasefire.", {("russia", "Proposal", "ceasefire")}),
+    ],
     "guarantees, and an alliance's expansion": [
         ("Zelensky said Kyiv needed guarantees that work now.", {("volodymyr-zelensky", "Demand", "security-guarantees")}),
         ("Moscow offered guarantees of safe passage for grain ships.", {("russia", "Proposal", "humanitarian-corridors")}),

@@ -459,6 +459,11 @@ class _Reader:
             subjects = [next((a for a in s.subtree if a.dep_ == "appos" and self.tokens[a.left_edge.i - 1].text == ","), s)
                         if s.tag_ == "VBG" and s.i == 0 else s for s in subjects + children(cur, "csubj")[:1]]
             subjects = [s for s in subjects if s.dep_ != "csubj"]
+            if not subjects:  # "The Russian document, published by state media, offers ...": the parser makes the
+                # subject that of the participle set off before the verb
+                subjects = [s for c in children(cur, "ccomp") if c.i < cur.i and c.tag_ in ("VBN", "VBD") and children(c, "agent")
+                            and not children(c, "auxpass", "aux")
+                            for s in children(c, "nsubj") if s.i < c.i and self.tokens[c.i - 1].text == ","]
             if subjects:
                 s = subjects[0]
                 if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "Kyiv, which rejected ..."
