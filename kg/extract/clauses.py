@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..annotate import Sentence
 from ..mentions import Mention
 from ..resources import Resources
+from .syntax import Token
 
 _CLAUSE_BREAK = re.compile(
     r";|\s+but\s+|,\s*(?:while|whereas|although|though|however|yet)\b|\s+[—–]\s+|:\s*\"|\bwhile\b", re.I
@@ -72,6 +73,15 @@ class Discourse:
             if all("Person" in res.entities[a].types for a in pair):
                 self.pair_persons = pair
             self.pair_at = sent.index
+
+    def counted_leaders(self, tok: Token, res: Resources) -> tuple[str, ...]:
+        """The leaders "the four leaders" (``tok`` the noun) stands for: the persons named together
+        when talks were last named, if the number fits; else none."""
+        if tok.lemma_.lower() not in res.lemma_set("leader-noun"):
+            return ()
+        nums = {c.lemma_.lower() for c in tok.children if c.dep_ == "nummod"}
+        counts = {int(n.split()[1]) for n in res.lemma_set("count-word") if n.split()[0] in nums}
+        return self.party_persons if counts == {len(self.party_persons)} else ()
 
     def holder_of_title(self, side: str, title: list[str], res: Resources) -> str | None:
         """The person named last before whose gazetteer role is the title a side's noun gives

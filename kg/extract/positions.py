@@ -258,9 +258,8 @@ class _Reader:
             if named:  # "Several members, including France and Britain, voiced support": the ones named
                 return named
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
-            counts = {int(n.split()[1]) for n in self.lex("count-word") if n.split()[0] in nums}
-            if counts == {len(self.ctx.party_persons)} and lemma in self.lex("leader-noun"):
-                return list(self.ctx.party_persons)  # "the four leaders" after talks of four named leaders
+            if self.ctx.counted_leaders(t, self.res):
+                return list(self.ctx.counted_leaders(t, self.res))  # "the four leaders" after talks of four named leaders
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
                 return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))

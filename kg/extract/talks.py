@@ -691,12 +691,10 @@ def _parsed_roles(view: SentenceView, tracker: _Tracker, ctx: Discourse, aside: 
                 members += [p for o in at_talks for a in children(o, "prep") if a.lemma_.lower() in lex("agent-preposition")
                             for p in children(a, "pobj")]
                 members += subjects if at_talks else []
-        if lemma in lex("leader-noun") and {int(n.split()[1]) for n in lex("count-word") if n.split()[0] in {
-                c.lemma_.lower() for c in children(tok, "nummod")}} == {len(ctx.party_persons)}:
-            for who in ctx.party_persons:  # "The four leaders agreed ...": the four named with the talks
-                if who not in t.participants and who not in t.mediators:
-                    t.participants[who] = ev
-                    added = True
+        for who in ctx.counted_leaders(tok, res):  # "The four leaders agreed ...": the four named with the talks
+            if who not in t.participants and who not in t.mediators:
+                t.participants[who] = ev
+                added = True
         if lemma in lex("copula") and any(  # "on the Ukrainian side were X and Y"
                 o.lemma_.lower() in lex("delegation-noun") for p in children(tok, "prep") for o in children(p, "pobj")):
             members += children(tok, "nsubj", "attr")
