@@ -372,6 +372,7 @@ PARSED = [
      {"participants": {"antony-blinken", "jake-sullivan"}}),
     ("Biden met Zelensky in the Oval Office on Thursday. The French president, the German chancellor and the British prime minister "
      "also attended.", {"participants": {"france", "germany", "united-kingdom"}}),
+    ("Scholz received Zelensky at the Chancellery on Monday.", {"places": {"german-chancellery"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",
