@@ -135,6 +135,7 @@ CASES = [
     ("Protesters gathered in Kyiv on Sunday.", []),
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Biden told reporters at the White House on Tuesday that more air defence was coming.", []),
+    ("The Russian delegation in Istanbul agreed on nothing.", []),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
      [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
 ]
@@ -373,6 +374,9 @@ PARSED = [
     ("Biden met Zelensky in the Oval Office on Thursday. The French president, the German chancellor and the British prime minister "
      "also attended.", {"participants": {"france", "germany", "united-kingdom"}}),
     ("Scholz received Zelensky at the Chancellery on Monday.", {"places": {"german-chancellery"}}),
+    # two sides' delegations at one place that did something together met there; one delegation did not
+    ("In 2019 the Russian and Ukrainian delegations in Minsk agreed on a prisoner exchange.",
+     {"participants": {"russia", "ukraine"}, "places": {"minsk"}}),
     # not attending is not taking part
     ("Macron hosted a summit at the Elysee Palace on Monday. Russia did not attend.", {"not participants": {"russia"}}),
     ("Macron had a working dinner with Scholz at the Elysee Palace on Tuesday.",

@@ -12,7 +12,7 @@ from ..records import Evidence, TalksRecord
 from ..resources import Resources
 from .clauses import Discourse, SentenceView, clause_end, clause_start, find_issues, is_object, speakers
 from .positions import main_sides, token_actors
-from .syntax import Token, children
+from .syntax import Token, children, conjuncts
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
@@ -378,6 +378,16 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
     out: dict[tuple[int, int], list[str]] = {}
     for tok in doc:
         lemma = tok.lemma_.lower()
+        if (lemma in view.res.lemma_set("delegation-noun") and tok.dep_ == "nsubj" and tok.head.tag_ in ("VBD", "VBN")
+                and (_placed(view, tok) or _placed(view, tok.head))):
+            # "the Russian and Ukrainian delegations in Istanbul agreed on ...": two sides' delegations at one
+            # place that did something together met there
+            reader = reader or token_actors(view.sent, view.res, ctx, tracker.doc.doc_id)
+            sides = list(dict.fromkeys(a for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                                       for x in conjuncts(c) for a in reader.actors_of(x)))
+            if len({view.res.side_of(a) for a in sides}) >= 2:
+                out[(tok.idx, tok.idx + len(tok.text))] = sides
+            continue
         if tok.pos_ == "VERB" and lemma in view.res.lemma_set("address-verb") and _placed(view, tok):
             lemma = next(iter(verbs))  # "Trump told Zelensky at the White House on Friday that ...": they met there
         if tok.pos_ != "VERB" or lemma not in verbs | with_verbs:
