@@ -136,6 +136,8 @@ CASES = [
     ("The ministers sat down for dinner in Kyiv on Sunday.", []),
     ("Biden told reporters at the White House on Tuesday that more air defence was coming.", []),
     ("The Russian delegation in Istanbul agreed on nothing.", []),
+    ("Starmer is due to speak with Zelensky on Wednesday.",
+     [("phone call", "Planned", "2025-03-19", [], ["keir-starmer", "volodymyr-zelensky"], [], [])]),
     ("Zelensky will meet Trump at the White House on Friday, his office said.",
      [("meeting", "Planned", "2025-03-21", ["white-house"], ["donald-trump", "volodymyr-zelensky"], [], [])]),
 ]
