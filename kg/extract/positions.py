@@ -258,8 +258,9 @@ class _Reader:
             if named:  # "Several members, including France and Britain, voiced support": the ones named
                 return named
             nums = {c.lemma_.lower() for c in t.children if c.dep_ in ("nummod", "det", "predet")}
-            if self.ctx.counted_leaders(t, self.res):
-                return list(self.ctx.counted_leaders(t, self.res))  # "the four leaders" after talks of four named leaders
+            counted = self.ctx.counted_leaders(t, self.res)
+            if counted:
+                return list(counted)  # "the four leaders" after talks of four named leaders
             if nums & self.lex("pair-word") and lemma in self.lex("pair-noun"):
                 leaders = lemma in self.lex("leader-noun") and self.ctx.pair_persons
                 return list(self.ctx.pair_persons if leaders else (self.ctx.pair_sides or self.ctx.main_sides))
@@ -1137,19 +1138,27 @@ class _Reader:
                 continue
             if any(a.i in triggers for a in (verb, *verb.ancestors)) or self.hedged(verb, verb) or self.subsumed(verb, triggers):
                 continue
-            subjects = self.doer(verb)
-            frame = self.speech(verb)
-            if frame is not None and frame.generic:
-                continue
-            holders = list(frame.actors) if frame is not None and frame.actors else subjects
-            own = {self.res.side_of(a) for a in subjects}
-            if not holders or not own or any(self.res.side_of(h) not in own for h in holders):
+            holders = self.own_side_holders(verb)
+            if not holders:
                 continue
             ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.refusal",
                           self.sent.date_near(verb.idx))
             scope = subtree_ids(verb)
             for holder in holders:
                 yield PositionRecord(holder, "Rejection", hit.code, self.claim(hit, scope, verb), ev)
+
+    def own_side_holders(self, verb: Token) -> list[str]:
+        """Who states what the verb's own side will do: the speaker when of the doer's side, else
+        the doer; none for another side's future (a prediction) or a pundit's."""
+        frame = self.speech(verb)
+        if frame is not None and frame.generic:
+            return []
+        subjects = self.doer(verb)
+        holders = list(frame.actors) if frame is not None and frame.actors else subjects
+        own = {self.res.side_of(a) for a in subjects}
+        if not own or any(self.res.side_of(h) not in own for h in holders):
+            return []
+        return holders
 
     def _only_conditions(self, issues: list[IssueHit], triggers: dict[int, TriggerHit]) -> Iterator[PositionRecord]:
         """"Kyiv will only negotiate once Russia withdraws", "would sit down with Putin only after a
@@ -1166,14 +1175,9 @@ class _Reader:
                     and any(a.lower_ in only for a in children(c, "advmod")))]
             if not conditions:
                 continue
-            frame = self.speech(verb)
-            if frame is not None and frame.generic:
+            holders = self.own_side_holders(verb)
+            if not holders:
                 continue
-            subjects = self.doer(verb)
-            holders = list(frame.actors) if frame is not None and frame.actors else subjects
-            own = {self.res.side_of(a) for a in subjects}
-            if not holders or not own or any(self.res.side_of(h) not in own for h in holders):
-                continue  # (what another side will do only then is a prediction)
             scope = {i for c in conditions for i in subtree_ids(c)}
             ev = Evidence(self.doc_id, self.sent.start, self.sent.end, self.sent.text, "position.only-condition",
                           self.sent.date_near(verb.idx))
