@@ -388,9 +388,9 @@ def _meeting_verbs(view: SentenceView, tracker: _Tracker, ctx: Discourse) -> dic
             if len({view.res.side_of(a) for a in sides}) >= 2:
                 out[(tok.idx, tok.idx + len(tok.text))] = sides
             continue
-        if tok.pos_ == "VERB" and lemma in view.res.lemma_set("address-verb") and _placed(view, tok):
-            lemma = next(iter(verbs))  # "Trump told Zelensky at the White House on Friday that ...": they met there
-        if tok.pos_ != "VERB" or lemma not in verbs | with_verbs:
+        # ("Trump told Zelensky at the White House on Friday that ...": they met there)
+        told_there = lemma in view.res.lemma_set("address-verb") and _placed(view, tok)
+        if tok.pos_ != "VERB" or not (lemma in verbs | with_verbs or told_there):
             continue
         if lemma in with_verbs:  # "discussed the corridor with Lavrov": the partner after "with"
             # (the parser may hang "with" on the verb's object)
